@@ -1,0 +1,177 @@
+"""Citation anchoring: find a quote's exact place in a source text.
+
+Matching forgives only runs of whitespace and the typographic variants of
+quote marks, apostrophes and dashes. A quote must start and end on word
+boundaries, have at least three words, and occur once (or be told apart by
+`prefix`/`suffix`, in the manner of a W3C TextQuoteSelector).
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass
+
+# One character in, one character out, so offsets survive the translation.
+GLYPHS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+SPACE = re.compile(r"\s+")
+MIN_WORDS = 3
+
+
+def fold(text: str) -> str:
+    """The comparison form of a text: glyphs unified, whitespace runs made one space."""
+    return SPACE.sub(" ", text.translate(GLYPHS)).strip()
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A quote's place in its source: `text[start:end]` are the exact words."""
+
+    source: str
+    start: int
+    end: int
+
+
+class SourceText:
+    """A source text, folded once, that quotes are looked up in."""
+
+    def __init__(self, source_id: str, text: str):
+        self.id = source_id
+        self.text = text
+        translated = text.translate(GLYPHS)
+        self.folded, self._runs, self._shift = _collapse(translated)
+        self._words: list[tuple[int, int]] | None = None
+
+    def original(self, folded_index: int) -> int:
+        """Map an index in the folded text back to the original text."""
+        k = bisect.bisect_right(self._runs, folded_index)
+        return folded_index + (self._shift[k - 1] if k else 0)
+
+    def occurrences(self, quote: str) -> list[int]:
+        """Folded start offsets of every word-aligned occurrence of a folded quote."""
+        found, at = [], self.folded.find(quote)
+        while at != -1:
+            if self._aligned(at, at + len(quote)):
+                found.append(at)
+            at = self.folded.find(quote, at + 1)
+        return found
+
+    def _aligned(self, start: int, end: int) -> bool:
+        text = self.folded
+        starts_clean = start == 0 or not (text[start].isalnum() and text[start - 1].isalnum())
+        ends_clean = end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum())
+        return starts_clean and ends_clean
+
+    def anchor_folded(self, start: int, length: int) -> Anchor:
+        end = start + length
+        return Anchor(self.id, self.original(start), self.original(end - 1) + 1)
+
+    def closest(self, quote: str) -> str:
+        """The passage of the source most like `quote`, in the source's own words."""
+        words = self.words()
+        wanted = quote.split()
+        if not words or not wanted:
+            return ""
+        size = min(len(wanted), len(words))
+        folded_words = [self.folded[a:b] for a, b in words]
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(wanted)
+        best, best_at = -1.0, 0
+        for i in range(len(words) - size + 1):
+            matcher.set_seq1(folded_words[i:i + size])
+            if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+                ratio = matcher.ratio()
+                if ratio > best:
+                    best, best_at = ratio, i
+        start = words[best_at][0]
+        end = words[best_at + size - 1][1]
+        anchor = self.anchor_folded(start, end - start)
+        return self.text[anchor.start:anchor.end]
+
+    def words(self) -> list[tuple[int, int]]:
+        if self._words is None:
+            self._words = [(m.start(), m.end()) for m in re.finditer(r"\S+", self.folded)]
+        return self._words
+
+
+def _collapse(text: str) -> tuple[str, list[int], list[int]]:
+    """Collapse whitespace runs, recording where the folded text shifts against the original.
+
+    `runs[k]` is a folded offset from which original offsets are `shift[k]` larger.
+    """
+    pieces, runs, shift = [], [], []
+    removed, last = 0, 0
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        removed, last = lead, lead
+        runs.append(0)
+        shift.append(removed)
+    body_end = len(text.rstrip())
+    for match in SPACE.finditer(text, lead, body_end):
+        pieces.append(text[last:match.start()])
+        pieces.append(" ")
+        removed += len(match.group()) - 1
+        last = match.end()
+        runs.append(match.start() - (removed - (len(match.group()) - 1)) + 1)
+        shift.append(removed)
+    pieces.append(text[last:body_end])
+    return "".join(pieces), runs, shift
+
+
+@dataclass(frozen=True)
+class Miss:
+    """Why a quote could not be anchored, and what to do about it."""
+
+    message: str
+    fix: str
+
+
+def anchor(source: SourceText, quote: str, prefix: str | None = None,
+           suffix: str | None = None) -> Anchor | Miss:
+    """Anchor one quote in one source, or say why it cannot be."""
+    wanted = fold(quote)
+    if len(wanted.split()) < MIN_WORDS:
+        return Miss(f"quote {quote!r} has fewer than {MIN_WORDS} words and anchors nothing",
+                    "quote at least three consecutive words from the source")
+    hits = source.occurrences(wanted)
+    if not hits:
+        return _not_found(source, quote, wanted)
+    if prefix is not None or suffix is not None:
+        hits = [h for h in hits if _context_fits(source.folded, h, len(wanted), prefix, suffix)]
+        if not hits:
+            return Miss(f"quote occurs in {source.id} but never with that prefix/suffix",
+                        "copy prefix/suffix from the words just before/after the intended passage")
+    if len(hits) > 1:
+        example = source.folded[max(0, hits[0] - 40):hits[0]].split(" ", 1)[-1].strip()
+        return Miss(f"quote occurs {len(hits)} times in {source.id}; which one is meant is ambiguous",
+                    f"add 'prefix:' with the words just before the one you mean (e.g. {example!r})")
+    return source.anchor_folded(hits[0], len(wanted))
+
+
+def _not_found(source: SourceText, quote: str, wanted: str) -> Miss:
+    inside = source.folded.find(wanted)
+    if inside != -1:
+        passage = source.closest(wanted)
+        return Miss(f"quote starts or ends inside a word in {source.id}",
+                    f"quote whole words; closest passage: {passage!r}")
+    return Miss(f"quote not found in {source.id}",
+                f"copy the words exactly; closest passage in the source: {source.closest(wanted)!r}")
+
+
+def _context_fits(folded: str, start: int, length: int, prefix: str | None, suffix: str | None) -> bool:
+    if prefix is not None and not folded[:start].rstrip().endswith(fold(prefix)):
+        return False
+    if suffix is not None and not folded[start + length:].lstrip().startswith(fold(suffix)):
+        return False
+    return True
+
+
+def find(source: SourceText, words: str) -> list[int]:
+    """Folded offsets where `words` occur, word-aligned: for tools that search, not check."""
+    return source.occurrences(fold(words))

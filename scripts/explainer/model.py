@@ -1,0 +1,212 @@
+"""The content kinds: what a record of each kind holds, in one place.
+
+These definitions drive validation (`check`), the JSON Schemas editors use
+(`schemas`) and the field reference in the contributor docs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .schema import Enum, Field, Int, ListOf, Obj, PartialDate, Ref, Sha256, Slug, Text, Url
+
+CITATION = Obj(
+    title="citation",
+    doc="where a statement comes from: a source and the exact words in it",
+    fields={
+        "source": Field(Ref(kind="source"), doc="the id of the source (its file name in content/sources/)"),
+        "quote": Field(Text(doc="the exact words from the source, at least three"),
+                       doc="the exact words from the source, at least three; only spacing and "
+                           "the shape of quote marks, apostrophes and dashes may differ"),
+        "prefix": Field(Text(), required=False,
+                        doc="words just before the quote, needed only when the quote occurs more than once"),
+        "suffix": Field(Text(), required=False,
+                        doc="words just after the quote, needed only when the quote occurs more than once"),
+    },
+)
+CITE = ListOf(CITATION, min_items=1, doc="one or more citations; every statement needs at least one")
+
+BASIS = Enum(
+    ("narration", "reported", "quotation"),
+    doc="what the statement rests on: the source's own narration, what someone is reported to have "
+        "said (indirect speech), or a verbatim quotation",
+)
+
+
+def claim_fields(text_doc: str, text_key: str = "text") -> dict[str, Field]:
+    """The fields every cited statement shares."""
+    return {
+        text_key: Field(Text(doc=text_doc), doc=text_doc),
+        "basis": Field(BASIS),
+        "attributed_to": Field(Text(), required=False,
+                               doc="who is reported as saying it; required when basis is reported or quotation"),
+        "cite": Field(CITE),
+    }
+
+
+CLAIM = Obj(
+    title="claim",
+    doc="one sentence of explanation with its citations",
+    fields={"id": Field(Slug(), doc="a stable id; it becomes the claim's link anchor"),
+            **claim_fields("one plain-language sentence")},
+)
+
+SIDE = Obj(
+    title="side",
+    doc="one side's position on the topic, or why the sources are silent",
+    fields={
+        "held_by": Field(Text(), required=False, doc="who holds the position, e.g. Vladimir Putin"),
+        "statement": Field(Text(), required=False, doc="the position in neutral words"),
+        "basis": Field(BASIS, required=False),
+        "attributed_to": Field(Text(), required=False,
+                               doc="whose account the position is given in, when not the holder's own words"),
+        "cite": Field(CITE, required=False),
+        "silent": Field(Text(), required=False,
+                        doc="instead of a statement: what the sources leave unsaid"),
+    },
+)
+
+SOURCE = Obj(
+    title="source",
+    doc="metadata of a verbatim source text stored beside it as <id>.txt",
+    fields={
+        "id": Field(Slug(), doc="the source id; the text is content/sources/<id>.txt"),
+        "title": Field(Text()),
+        "publisher": Field(Text(), doc="who published it; 'unknown' where the text does not tell"),
+        "published": Field(Obj(fields={
+            "date": Field(PartialDate(), required=False, doc="required unless basis is unknown"),
+            "basis": Field(Enum(("stated", "inferred", "unknown"), doc="how the date is known")),
+            "reason": Field(Text(), doc="why the date is what it is, e.g. what it was inferred from"),
+        }), doc="when it was published, with its precision and how that is known"),
+        "url": Field(Url(), required=False),
+        "licence": Field(Text(), doc="the licence or the note on fair use"),
+        "sha256": Field(Sha256(), doc="SHA-256 of the text; the build refuses a text that no longer matches"),
+        "coverage_required": Field(Int(0, 100, doc="a percentage"), required=False,
+                                   doc="share of the text's sentences that must be cited (percent)"),
+        "description": Field(Text(), required=False),
+    },
+)
+
+EVENT = Obj(
+    title="event",
+    doc="one dated event on the timeline",
+    fields={
+        "id": Field(Slug()),
+        "date": Field(PartialDate(), doc="as precise as the sources allow: 1987, 2019-08 or 2019-09-05"),
+        "date_basis": Field(Text(), required=False, doc="how the date is known, when the source does not state it"),
+        "era": Field(Enum(("treaty", "collapse"), doc="the part of the story it belongs to")),
+        "title": Field(Text(doc="a short headline")),
+        **claim_fields("what happened, in one or two sentences"),
+    },
+)
+
+QUOTE = Obj(
+    title="quote",
+    doc="a direct quotation, word for word as the source prints it",
+    fields={
+        "id": Field(Slug()),
+        "speaker": Field(Text()),
+        "occasion": Field(Text(), doc="e.g. plenary session of the Eastern Economic Forum"),
+        "place": Field(Text()),
+        "date": Field(PartialDate()),
+        "date_basis": Field(Text(), doc="how the date is known"),
+        "words": Field(Text(doc="the quoted words exactly as printed"),
+                       doc="the quoted words exactly as printed, including any insertions by the source"),
+        "insertions": Field(ListOf(Text(), doc="words inside `words` added by the source, not the speaker"),
+                            required=False),
+        "cite": Field(CITE),
+    },
+)
+
+POSITION = Obj(
+    title="position",
+    doc="one topic, with each side's position",
+    fields={
+        "id": Field(Slug()),
+        "order": Field(Int(1, 1000), doc="where the topic stands on the page"),
+        "topic": Field(Text(doc="a short topic title")),
+        "question": Field(Text(doc="the question both sides answer")),
+        "russia": Field(SIDE, doc="Russia's or Putin's position"),
+        "united_states": Field(SIDE, doc="the United States' position"),
+    },
+)
+
+EXPLAINER = Obj(
+    title="explainer",
+    doc="an explainer page: ordered sections of cited claims",
+    fields={
+        "id": Field(Slug(), doc="the page id; it becomes the page's address"),
+        "order": Field(Int(1, 1000), doc="where the page stands among explainers"),
+        "title": Field(Text(doc="the question the page answers")),
+        "description": Field(Text(), doc="one sentence for search results and link previews"),
+        "sections": Field(ListOf(Obj(fields={
+            "id": Field(Slug()),
+            "heading": Field(Text()),
+            "claims": Field(ListOf(CLAIM)),
+        }))),
+    },
+)
+
+TERM = Obj(
+    title="term",
+    doc="a glossary term",
+    fields={
+        "id": Field(Slug()),
+        "term": Field(Text()),
+        **claim_fields("the definition in plain words", text_key="definition"),
+        "see_also": Field(ListOf(Ref(kind="term")), required=False),
+    },
+)
+
+NOTE = Obj(
+    title="editor's note",
+    doc="an editor's note on a weakness of a source, itself cited",
+    fields={
+        "id": Field(Slug()),
+        "title": Field(Text()),
+        "source": Field(Ref(kind="source"), doc="the source the note is about"),
+        "applies_to": Field(ListOf(Ref(kind="any")), required=False,
+                            doc="ids of records where the note matters; it is shown beside them"),
+        **claim_fields("the note, in plain words"),
+    },
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    folder: str
+    schema: Obj
+
+
+KINDS = {
+    k.name: k
+    for k in (
+        Kind("source", "sources", SOURCE),
+        Kind("event", "timeline", EVENT),
+        Kind("quote", "quotes", QUOTE),
+        Kind("position", "positions", POSITION),
+        Kind("explainer", "explainers", EXPLAINER),
+        Kind("term", "glossary", TERM),
+        Kind("note", "notes", NOTE),
+    )
+}
+KIND_BY_FOLDER = {k.folder: k for k in KINDS.values()}
+
+
+@dataclass
+class Record:
+    """One content file's record: its plain data and where each value sits."""
+
+    kind: str
+    id: str
+    path: str
+    data: dict
+    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    refs: list[tuple[str, str, tuple]] = field(default_factory=list)
+
+    def at(self, *where) -> tuple[int, int]:
+        """Line and column of the value at `where`, or of the nearest enclosing value."""
+        while where and where not in self.positions:
+            where = where[:-1]
+        return self.positions.get(where, (1, 1))

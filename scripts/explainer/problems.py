@@ -1,0 +1,40 @@
+"""A problem found in content, and how it prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one place in one file.
+
+    `path` is relative to the project root; `line` and `column` are 1-based
+    and point at the offending value. `fix` tells the contributor what to do.
+    """
+
+    path: str
+    line: int
+    column: int
+    message: str
+    fix: str = ""
+    severity: str = "error"
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        if self.fix:
+            text += f"; {self.fix}"
+        if self.severity != "error":
+            text = f"{text} [{self.severity}]"
+        return text
+
+    def annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command."""
+        level = "error" if self.severity == "error" else "warning"
+        body = f"{self.message}; {self.fix}" if self.fix else self.message
+        body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{level} file={self.path},line={self.line},col={self.column}::{body}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]

@@ -1,0 +1,325 @@
+"""A small schema language: one definition validates YAML nodes, exports
+JSON Schema for editors, and documents each field for contributors.
+
+`convert(node, path)` turns a YAML node into a plain value and reports
+problems through the `Context`; it never raises on bad content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+SCALAR_TEXT = {"str", "int", "float", "bool", "timestamp"}
+DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass
+class Context:
+    """Where conversion is happening, and where problems and positions go."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    refs: list[tuple[str, str, tuple]] = field(default_factory=list)  # (kind, id, where)
+
+    def report(self, node: yaml.Node, message: str, fix: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message, fix))
+
+
+def _tag(node: yaml.Node) -> str:
+    return node.tag.rsplit(":", 1)[-1]
+
+
+def _where(where: tuple) -> str:
+    return ".".join(str(p) for p in where) or "record"
+
+
+class Type:
+    doc = ""
+
+    def convert(self, node, where: tuple, ctx: Context):
+        raise NotImplementedError
+
+    def json(self) -> dict:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return self.doc
+
+
+@dataclass
+class Text(Type):
+    """A non-empty string; line breaks inside it are folded to spaces."""
+
+    doc: str = "text"
+    max_len: int = 5000
+
+    def convert(self, node, where, ctx):
+        if not isinstance(node, yaml.ScalarNode) or _tag(node) not in SCALAR_TEXT:
+            kind = "nothing" if _tag(node) == "null" else f"a {_tag(node)}"
+            ctx.report(node, f"{_where(where)} must be {self.doc}, not {kind}", "write it as one line of text")
+            return None
+        value = " ".join(node.value.split())
+        if not value:
+            ctx.report(node, f"{_where(where)} is empty", f"write the {self.doc}")
+            return None
+        if len(value) > self.max_len:
+            ctx.report(node, f"{_where(where)} is {len(value)} characters, over {self.max_len}",
+                       "shorten it or split the record")
+            return None
+        return self.check(value, node, where, ctx)
+
+    def check(self, value, node, where, ctx):
+        return value
+
+    def json(self):
+        return {"type": "string", "minLength": 1, "maxLength": self.max_len, "description": self.doc}
+
+
+@dataclass
+class Slug(Text):
+    doc: str = "an id: lower-case letters, digits and hyphens"
+
+    def check(self, value, node, where, ctx):
+        if not SLUG.match(value):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
+            ctx.report(node, f"{_where(where)} {value!r} is not a valid id",
+                       f"use lower-case letters, digits and hyphens, e.g. {suggestion!r}")
+            return None
+        return value
+
+    def json(self):
+        return {"type": "string", "pattern": SLUG.pattern, "description": self.doc}
+
+
+@dataclass
+class Ref(Slug):
+    """The id of another record of `kind`; resolved after all files load."""
+
+    kind: str = ""
+
+    def check(self, value, node, where, ctx):
+        value = super().check(value, node, where, ctx)
+        if value is not None:
+            ctx.refs.append((self.kind, value, where))
+        return value
+
+    def describe(self):
+        return f"the id of a {self.kind} record"
+
+    def json(self):
+        return {"type": "string", "pattern": SLUG.pattern, "description": self.describe()}
+
+
+@dataclass
+class Url(Text):
+    doc: str = "a web address starting with https:// or http://"
+
+    def check(self, value, node, where, ctx):
+        if not re.match(r"^https?://[^\s<>\"'`]+$", value):
+            ctx.report(node, f"{_where(where)} {value[:60]!r} is not an http(s) address",
+                       "give a full https:// address (other schemes are refused)")
+            return None
+        return value
+
+    def json(self):
+        return {"type": "string", "pattern": r"^https?://[^\s<>\"'`]+$", "description": self.doc}
+
+
+@dataclass
+class PartialDate(Text):
+    doc: str = "a date as precise as known: 1987, 2019-08 or 2019-09-05"
+
+    def check(self, value, node, where, ctx):
+        match = DATE.match(value)
+        if not match or not _valid_date(*match.groups()):
+            ctx.report(node, f"{_where(where)} {value!r} is not a valid date",
+                       "write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-08 for August 2019)")
+            return None
+        return value
+
+    def json(self):
+        return {"type": "string", "pattern": DATE.pattern, "description": self.doc}
+
+
+def _valid_date(year, month, day) -> bool:
+    if month is None:
+        return True
+    m = int(month)
+    if not 1 <= m <= 12:
+        return False
+    if day is None:
+        return True
+    leap = int(year) % 4 == 0 and (int(year) % 100 != 0 or int(year) % 400 == 0)
+    limit = 28 if m == 2 and not leap else DAYS[m - 1]
+    return 1 <= int(day) <= limit
+
+
+@dataclass
+class Sha256(Text):
+    doc: str = "the SHA-256 of the source text, 64 hex digits"
+
+    def check(self, value, node, where, ctx):
+        if not re.match(r"^[0-9a-f]{64}$", value):
+            ctx.report(node, f"{_where(where)} is not a SHA-256", "copy the hash that `make check` prints for the text")
+            return None
+        return value
+
+    def json(self):
+        return {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": self.doc}
+
+
+@dataclass
+class Enum(Type):
+    values: tuple = ()
+    doc: str = ""
+
+    def convert(self, node, where, ctx):
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        if value not in self.values:
+            shown = repr(value) if isinstance(value, str) else "this"
+            ctx.report(node, f"{_where(where)} {shown} is not allowed",
+                       "use one of: " + ", ".join(self.values))
+            return None
+        return value
+
+    def json(self):
+        return {"enum": list(self.values), "description": self.describe()}
+
+    def describe(self):
+        return f"{self.doc} (one of: {', '.join(self.values)})" if self.doc else "one of: " + ", ".join(self.values)
+
+
+@dataclass
+class Int(Type):
+    low: int = 0
+    high: int = 10**6
+    doc: str = "a whole number"
+
+    def convert(self, node, where, ctx):
+        if not isinstance(node, yaml.ScalarNode) or not re.match(r"^-?\d+$", node.value):
+            ctx.report(node, f"{_where(where)} must be {self.doc}", f"write a number from {self.low} to {self.high}")
+            return None
+        value = int(node.value)
+        if not self.low <= value <= self.high:
+            ctx.report(node, f"{_where(where)} {value} is out of range", f"use a number from {self.low} to {self.high}")
+            return None
+        return value
+
+    def json(self):
+        return {"type": "integer", "minimum": self.low, "maximum": self.high, "description": self.doc}
+
+
+@dataclass
+class ListOf(Type):
+    item: Type = None
+    min_items: int = 1
+    max_items: int = 10_000
+    doc: str = ""
+
+    def convert(self, node, where, ctx):
+        if not isinstance(node, yaml.SequenceNode):
+            ctx.report(node, f"{_where(where)} must be a list", "write each item on its own line starting with '- '")
+            return None
+        if not self.min_items <= len(node.value) <= self.max_items:
+            ctx.report(node, f"{_where(where)} has {len(node.value)} items",
+                       f"give at least {self.min_items} and at most {self.max_items}")
+        values = []
+        for index, child in enumerate(node.value):
+            mark = child.start_mark
+            ctx.positions[where + (index,)] = (mark.line + 1, mark.column + 1)
+            values.append(self.item.convert(child, where + (index,), ctx))
+        return values
+
+    def json(self):
+        schema = {"type": "array", "items": self.item.json(), "minItems": self.min_items}
+        if self.doc:
+            schema["description"] = self.doc
+        return schema
+
+    def describe(self):
+        return self.doc or f"a list of {self.item.describe()}"
+
+
+@dataclass
+class Field:
+    type: Type
+    required: bool = True
+    doc: str = ""
+
+
+@dataclass
+class Obj(Type):
+    """A mapping with known fields; any other field is an error."""
+
+    fields: dict[str, Field] = field(default_factory=dict)
+    doc: str = ""
+    title: str = ""
+
+    def convert(self, node, where, ctx):
+        if not isinstance(node, yaml.MappingNode):
+            ctx.report(node, f"{_where(where)} must be a mapping of fields",
+                       "write 'field: value' lines, e.g. " + ", ".join(list(self.fields)[:3]))
+            return None
+        value: dict = {}
+        for key, child in node.value:
+            name = key.value
+            spec = self.fields.get(name)
+            if spec is None:
+                ctx.report(key, f"unknown field {name!r} in {_where(where)}", _suggest(name, self.fields))
+                continue
+            mark = child.start_mark
+            ctx.positions[where + (name,)] = (mark.line + 1, mark.column + 1)
+            if _tag(child) == "null":
+                if spec.required:
+                    ctx.report(child, f"{_where(where + (name,))} is empty", f"write the {spec.type.describe()}")
+                continue
+            value[name] = spec.type.convert(child, where + (name,), ctx)
+        for name, spec in self.fields.items():
+            if spec.required and name not in value and not _was_present(node, name):
+                ctx.report(node, f"{_where(where)} lacks the required field {name!r}",
+                           f"add '{name}:' with {spec.type.describe()}")
+        return value
+
+    def json(self):
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: _with_doc(spec) for name, spec in self.fields.items()},
+            "required": [name for name, spec in self.fields.items() if spec.required],
+        }
+        if self.doc:
+            schema["description"] = self.doc
+        if self.title:
+            schema["title"] = self.title
+        return schema
+
+    def describe(self):
+        return self.doc or "a mapping"
+
+
+def _was_present(node: yaml.MappingNode, name: str) -> bool:
+    return any(key.value == name for key, _ in node.value)
+
+
+def _with_doc(spec: Field) -> dict:
+    schema = spec.type.json()
+    if spec.doc:
+        schema = {**schema, "description": spec.doc}
+    return schema
+
+
+def _suggest(name: str, fields: dict) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(name), list(fields), n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return hint + "allowed fields: " + ", ".join(fields)
