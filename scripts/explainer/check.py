@@ -41,9 +41,9 @@ def load_record(path: str, data: bytes) -> tuple[Record | None, list[Problem]]:
     if text is None:
         return None, problems
     node, problems = parse(text, path)
-    if node is None or problems:
+    if node is None:
         return None, problems
-    ctx = Context(path)
+    ctx = Context(path, problems=problems)
     data = KINDS[kind].schema.convert(node, (), ctx)
     if data is None:
         return None, ctx.problems

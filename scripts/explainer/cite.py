@@ -78,19 +78,18 @@ class SourceText:
         wanted = quote.split()
         if not words or not wanted:
             return ""
-        size = min(len(wanted), len(words))
-        folded_words = [self.folded[a:b] for a, b in words]
         matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(wanted)
-        best, best_at = -1.0, 0
-        for i in range(len(words) - size + 1):
-            matcher.set_seq1(folded_words[i:i + size])
-            if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
-                ratio = matcher.ratio()
-                if ratio > best:
-                    best, best_at = ratio, i
+        matcher.set_seq2(quote)
+        best, best_at, best_size = -1.0, 0, 1
+        for size in _sizes(len(wanted), len(words)):
+            for i in range(len(words) - size + 1):
+                matcher.set_seq1(self.folded[words[i][0]:words[i + size - 1][1]])
+                if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+                    ratio = matcher.ratio()
+                    if ratio > best:
+                        best, best_at, best_size = ratio, i, size
         start = words[best_at][0]
-        end = words[best_at + size - 1][1]
+        end = words[best_at + best_size - 1][1]
         anchor = self.anchor_folded(start, end - start)
         return self.text[anchor.start:anchor.end]
 
@@ -98,6 +97,12 @@ class SourceText:
         if self._words is None:
             self._words = [(m.start(), m.end()) for m in re.finditer(r"\S+", self.folded)]
         return self._words
+
+
+def _sizes(wanted: int, available: int) -> list[int]:
+    """Window sizes to try, the quote's own length first so ties prefer it."""
+    sizes = [wanted, wanted - 1, wanted + 1, wanted - 2, wanted + 2]
+    return [n for n in dict.fromkeys(sizes) if 1 <= n <= available]
 
 
 def _collapse(text: str) -> tuple[str, list[int], list[int]]:

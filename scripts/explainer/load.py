@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - exercised only without libyaml
 
 CORE = "tag:yaml.org,2002:"
 PLAIN_TAGS = {CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+ALIASES = "anchors and aliases"
 MAX_BYTES = 2_000_000  # a content file this large is a mistake, not content
 
 
@@ -37,7 +38,11 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 
 def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """Compose one YAML document; report syntax errors with their position."""
+    """Compose one YAML document; report syntax errors with their position.
+
+    The node comes back with problems such as duplicate keys, so a schema can
+    report more in the same run; it is None when walking it would be unsafe.
+    """
     try:
         nodes = list(yaml.compose_all(text, Loader=Loader))
     except yaml.MarkedYAMLError as err:
@@ -52,9 +57,20 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [Problem(path, 1, 1, "file is empty", "add the record's fields or delete the file")]
     if len(nodes) > 1:
         mark = nodes[1].start_mark
-        return None, [Problem(path, mark.line + 1, mark.column + 1, "file holds more than one YAML document",
-                              "remove the '---' separator; one record per file")]
-    return nodes[0], check_nodes(nodes[0], path)
+        return None, [Problem(path, mark.line + 1, mark.column + 1, "a second YAML document starts here",
+                              "remove the '---' separator and what follows; one record per file")]
+    problems = check_nodes(nodes[0], path)
+    if any(p.message.startswith(ALIASES) for p in problems):
+        # Composition keeps no trace of where an alias was written: find it in the events.
+        others = [p for p in problems if not p.message.startswith(ALIASES)]
+        return None, others + _alias_problems(text, path)
+    return nodes[0], problems
+
+
+def _alias_problems(text: str, path: str) -> list[Problem]:
+    return [Problem(path, event.start_mark.line + 1, event.start_mark.column + 1,
+                    f"{ALIASES} (&name, *name) are not allowed", "write the value out in full")
+            for event in yaml.parse(text, Loader=Loader) if isinstance(event, yaml.AliasEvent)]
 
 
 def check_nodes(root: yaml.Node, path: str) -> list[Problem]:
@@ -65,7 +81,7 @@ def check_nodes(root: yaml.Node, path: str) -> list[Problem]:
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            problems.append(_at(path, node, "anchors and aliases (&name, *name) are not allowed",
+            problems.append(_at(path, node, f"{ALIASES} (&name, *name) are not allowed",
                                 "write the value out in full"))
             continue
         seen.add(id(node))

@@ -39,7 +39,11 @@ def _tag(node: yaml.Node) -> str:
 
 
 def _where(where: tuple) -> str:
-    return ".".join(str(p) for p in where) or "record"
+    """('sections', 0, 'claims') → 'sections[0].claims'."""
+    out = ""
+    for part in where:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "record"
 
 
 class Type:
@@ -229,7 +233,9 @@ class ListOf(Type):
         if not isinstance(node, yaml.SequenceNode):
             ctx.report(node, f"{_where(where)} must be a list", "write each item on its own line starting with '- '")
             return None
-        if not self.min_items <= len(node.value) <= self.max_items:
+        if not node.value and self.min_items:
+            ctx.report(node, f"{_where(where)} is an empty list", f"give at least one: {self.describe()}")
+        elif not self.min_items <= len(node.value) <= self.max_items:
             ctx.report(node, f"{_where(where)} has {len(node.value)} items",
                        f"give at least {self.min_items} and at most {self.max_items}")
         values = []

@@ -1,0 +1,41 @@
+# Two commands for everyone: `make site` and `make test`. Everything else is a helper.
+# Each target sets up the virtual environment first (pinned installs), so a fresh
+# clone needs nothing but Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY)
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve test check generate clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## check: validate content and citations (the contributor's inner loop)
+check: $(STAMP)
+	$(RUN) -m explainer check
+
+## generate: check, then write the Markdown pages into docs/generated/
+generate: $(STAMP)
+	$(RUN) -m explainer generate
+
+## site: check, generate and build the site into site/ (mkdocs --strict)
+site: $(STAMP)
+	$(RUN) -m explainer site
+
+## serve: live preview at http://127.0.0.1:8000; YAML edits show without a restart
+serve: $(STAMP)
+	$(RUN) -m explainer serve
+
+## test: run every test
+test: $(STAMP)
+	$(RUN) -m pytest
+
+clean:
+	rm -rf site docs/generated .pytest_cache

@@ -1,0 +1,105 @@
+"""The only module that touches the file system: reading the content tree and
+hand-written pages, and writing the generated tree (changed files only)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .problems import Problem
+
+GENERATED = Path("docs/generated")
+HANDWRITTEN = Path("docs/pages")
+HANDWRITTEN_ASSETS = (Path("docs/stylesheets"), Path("docs/javascripts"), Path("docs/assets"))
+
+
+def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...]) -> tuple[dict[str, bytes], list[Problem]]:
+    """Regular files below root/folder, keyed by their path relative to root.
+
+    Links are refused, not followed, so no content path can reach outside
+    the repository.
+    """
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    base = root / folder
+    if not base.is_dir():
+        return files, [Problem(folder.as_posix(), 1, 1, "folder is missing", "run from the project's root")]
+    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+        for name in sorted(dirnames):
+            if (Path(dirpath) / name).is_symlink():
+                rel = (Path(dirpath) / name).relative_to(root).as_posix()
+                problems.append(Problem(rel, 1, 1, "folder is a link", "replace the link with a real folder"))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (Path(dirpath) / d).is_symlink())
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            rel = path.relative_to(root).as_posix()
+            if name.startswith(".") or not name.endswith(suffixes):
+                continue
+            if path.is_symlink() or not path.is_file():
+                problems.append(Problem(rel, 1, 1, "file is a link or not a regular file",
+                                        "replace it with a regular file inside the repository"))
+                continue
+            files[rel] = path.read_bytes()
+    return files, problems
+
+
+def read_content(root: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    return read_tree(root, Path("content"), (".yml", ".yaml", ".txt", ".md", ".json"))
+
+
+def read_handwritten(root: Path) -> dict[str, str | bytes]:
+    """Hand-written pages and assets, keyed by their place in the generated tree."""
+    out: dict[str, str | bytes] = {}
+    pages, _ = read_tree(root, HANDWRITTEN, (".md",)) if (root / HANDWRITTEN).is_dir() else ({}, [])
+    for rel, data in pages.items():
+        out[Path(rel).relative_to(HANDWRITTEN).as_posix()] = data.decode("utf-8")
+    for folder in HANDWRITTEN_ASSETS:
+        if (root / folder).is_dir():
+            assets, _ = read_tree(root, folder, ("",))
+            for rel, data in assets.items():
+                out[Path(rel).relative_to("docs").as_posix()] = data
+    return out
+
+
+def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
+    """Make out_dir hold exactly `files`; rewrite only what changed. Returns (written, removed)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = removed = 0
+    for rel, body in files.items():
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        target = out_dir / rel
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(target, data)
+        written += 1
+    wanted = {Path(rel) for rel in files}
+    for path in sorted(out_dir.rglob("*"), reverse=True):
+        rel = path.relative_to(out_dir)
+        if path.is_file() and rel not in wanted:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written, removed
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, target)
+
+
+def swap_in(new_dir: Path, final_dir: Path) -> None:
+    """Replace final_dir by new_dir in two renames, so a reader never sees half a site."""
+    old = final_dir.with_name(final_dir.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final_dir.exists():
+        final_dir.rename(old)
+    new_dir.rename(final_dir)
+    if old.exists():
+        shutil.rmtree(old)

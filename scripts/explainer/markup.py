@@ -1,0 +1,60 @@
+"""Safe text for generated Markdown: every string from YAML passes through here.
+
+Text is HTML-escaped and every character Markdown (or its extensions) could
+read as syntax becomes a numeric entity, so content cannot inject markup,
+links or raw HTML, whatever engine renders the page.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+# Markdown, footnote, attr_list, tables, mark/tilde/caret: all their syntax characters.
+SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[](){}#+!|~^=<>&\"'$"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+
+
+def escape(value: str) -> str:
+    """Every syntax character as an entity; spacing kept as it is."""
+    return "".join(SPECIAL.get(c, c) for c in value)
+
+
+def text(value: str) -> str:
+    """Plain text, safe anywhere in Markdown or HTML (content and attribute values)."""
+    out = escape(" ".join(str(value).split()))
+    # A leading "1987." or "-" must not start a list.
+    out = re.sub(r"^(\d+)\.", r"\1&#46;", out)
+    return "&#45;" + out[1:] if out.startswith("-") else out
+
+
+def front_matter(**fields: str) -> str:
+    """YAML front matter; JSON strings are valid YAML and escape everything."""
+    lines = ["---"] + [f"{key}: {json.dumps(str(value), ensure_ascii=False)}" for key, value in fields.items()]
+    return "\n".join(lines + ["---", ""])
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative Markdown link target from one generated page to another."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    if to_page == from_page:
+        target = ""
+    return f"{target}#{anchor}" if anchor else target
+
+
+def human_date(value: str) -> str:
+    """'1987' → '1987', '2019-08' → 'August 2019', '2019-09-05' → '5 September 2019'."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
+
+
+def time(value: str) -> str:
+    """An HTML <time> element carrying the partial date as written."""
+    return f'<time datetime="{value}">{human_date(value)}</time>'

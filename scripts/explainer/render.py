@@ -1,0 +1,92 @@
+"""Rendering pieces shared by every page: statements, labels, footnotes.
+
+Pure: records in, Markdown strings out. Every string from content goes
+through `markup.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .content import Content, Statement
+from .markup import link, text
+
+BASIS_LABEL = {
+    "narration": ("Narration", "The source states this in its own voice."),
+    "reported": ("Reported", "Someone is reported to have said this (indirect speech)."),
+    "quotation": ("Quotation", "These are someone's exact words, quoted verbatim."),
+}
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def span_id(start: int, end: int) -> str:
+    return f"span-{start}-{end}"
+
+
+def basis_badge(statement: Statement) -> str:
+    """A small label telling narration, reported speech and quotation apart."""
+    if not statement.basis:
+        return ""
+    label, meaning = BASIS_LABEL[statement.basis]
+    who = f": {text(statement.attributed_to)}" if statement.attributed_to and statement.basis != "narration" else ""
+    return (f'<span class="basis basis-{statement.basis}" title="{meaning}">'
+            f"{label}{who}</span>")
+
+
+def legend() -> str:
+    """The key to the labels, shown once on every page that uses them."""
+    items = "".join(
+        f'<li><span class="basis basis-{key}">{label}</span> {meaning}</li>'
+        for key, (label, meaning) in BASIS_LABEL.items())
+    return (f'<details class="legend"><summary>How to read the labels</summary>'
+            f'<ul class="legend-list">{items}</ul>'
+            f"<p>Each small number leads to the exact words in the source.</p></details>\n")
+
+
+@dataclass
+class PageWriter:
+    """Collects the footnotes of one page while its statements are written."""
+
+    path: str
+    content: Content
+    footnotes: list[str] = field(default_factory=list)
+
+    def cited(self, statement: Statement, shown: str | None = None) -> str:
+        """Statement text (or `shown`), escaped, with a footnote for each citation."""
+        body = text(shown if shown is not None else statement.text)
+        return body + self.refs(statement)
+
+    def refs(self, statement: Statement) -> str:
+        marks = []
+        for index, citation in enumerate(statement.citations, 1):
+            label = f"{statement.anchor}-{index}"
+            marks.append(f"[^{label}]")
+            self.footnotes.append(f"[^{label}]: {self._footnote(citation)}")
+        return "".join(marks)
+
+    def _footnote(self, citation) -> str:
+        source = self.content.sources.get(citation.source)
+        record = self.content.record("source", citation.source)
+        title = text(record.data["title"]) if record else text(citation.source)
+        if source is None or citation.anchor is None:
+            return f"&#8220;{text(citation.quote)}&#8221; &#8212; {title}"
+        words = source.text[citation.anchor.start:citation.anchor.end]
+        target = link(self.path, source_page(citation.source), span_id(citation.anchor.start, citation.anchor.end))
+        return f"&#8220;{text(words)}&#8221; &#8212; [{title}]({target})"
+
+    def permalink(self, anchor: str, what: str) -> str:
+        """A visible link to the record's own anchor, for copying."""
+        return (f'[#](#{anchor}){{ .permalink title="Link to this {what}" '
+                f'aria-label="Link to this {what}" data-copy }}')
+
+    def claim_block(self, statement: Statement, what: str = "claim") -> str:
+        """A claim as its own paragraph: label, text, citations, permalink."""
+        return (f'<p class="claim" id="{statement.anchor}" markdown="1">{basis_badge(statement)} '
+                f"{self.cited(statement)} {self.permalink(statement.anchor, what)}</p>\n")
+
+    def finish(self, body: str) -> str:
+        notes = "\n".join(self.footnotes)
+        return body.rstrip("\n") + ("\n\n" + notes if notes else "") + "\n"

@@ -1,0 +1,66 @@
+"""The whole generated tree: checked content → {relative path: file text}.
+
+Pure: the caller reads the content and the hand-written pages, and writes
+the result.
+"""
+
+from __future__ import annotations
+
+from . import pages, sourcepage
+from .content import Content, Statement
+from .markup import front_matter, link, text
+from .render import source_page
+from .sourcepage import Citer
+
+
+def where_published(content: Content):
+    """A function telling, for a statement, the page and anchor it is published at."""
+    explainer_titles = {r.id: r.data["title"] for r in content.of("explainer")}
+
+    def locate(statement: Statement) -> Citer | None:
+        record = statement.owner
+        if record.kind == "explainer":
+            return Citer(f"explainers/{record.id}.md", statement.anchor, explainer_titles[record.id])
+        fixed = {"event": ("timeline.md", "Timeline"), "quote": ("quotes.md", "Quotes"),
+                 "position": ("positions.md", "Positions"), "term": ("glossary.md", "Glossary")}
+        if record.kind in fixed:
+            page, label = fixed[record.kind]
+            return Citer(page, statement.anchor, f"{label}: {_short(record)}")
+        if record.kind == "note":
+            return Citer(source_page(record.data["source"]), statement.anchor, f"Editor's note: {record.data['title']}")
+        return None
+
+    return locate
+
+
+def _short(record) -> str:
+    data = record.data
+    return data.get("title") or data.get("topic") or data.get("term") or data.get("speaker") or record.id
+
+
+def sources_index(content: Content) -> str:
+    page = "sources/index.md"
+    rows = [f"- [{text(r.data['title'])}]({link(page, source_page(r.id))}), {text(r.data['publisher'])}"
+            for r in content.of("source")]
+    return (front_matter(title="Sources", description="The source texts every sentence on this site is cited to.")
+            + "# Sources\n\nEvery sentence on this site cites one of these texts, word for word.\n\n"
+            + "\n".join(rows) + "\n")
+
+
+def generate(content: Content, handwritten: dict[str, str] | None = None) -> dict[str, str]:
+    """Every generated file, keyed by its path inside the generated docs folder."""
+    locate = where_published(content)
+    files = dict(handwritten or {})
+    files["index.md"] = pages.home(content)
+    files["explainers/index.md"] = pages.explainer_index(content)
+    for record in content.of("explainer"):
+        files[f"explainers/{record.id}.md"] = pages.explainer(content, record)
+    files["timeline.md"] = pages.timeline(content)
+    files["positions.md"] = pages.positions(content)
+    files["quotes.md"] = pages.quotes(content)
+    files["glossary.md"] = pages.glossary(content)
+    files["sources/index.md"] = sources_index(content)
+    for record in content.of("source"):
+        if record.id in content.sources:
+            files[source_page(record.id)] = sourcepage.render(content, record, locate)
+    return dict(sorted(files.items()))

@@ -1,0 +1,140 @@
+"""A source's page: its full text, every cited span highlighted and anchored,
+each span followed by links to what cites it."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from .content import Content, Statement
+from .markup import escape, front_matter, human_date, link, text
+from .render import PageWriter, source_page, span_id
+
+
+@dataclass(frozen=True)
+class Citer:
+    """Where a statement citing a span is published."""
+
+    page: str
+    anchor: str
+    label: str
+
+
+def spans_of(content: Content, source_id: str, where_published) -> dict[tuple[int, int], list[Citer]]:
+    """Every cited span of one source, with the statements citing it, in page order."""
+    spans: dict[tuple[int, int], list[Citer]] = {}
+    for statement in content.statements:
+        for citation in statement.citations:
+            if citation.anchor and citation.source == source_id:
+                key = (citation.anchor.start, citation.anchor.end)
+                citer = where_published(statement)
+                if citer and citer not in spans.setdefault(key, []):
+                    spans[key].append(citer)
+    return dict(sorted(spans.items()))
+
+
+def highlight(source_text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """Escaped text of [start, end) with each cited span in a <mark>.
+
+    Nested spans nest; a span that crosses another (or a paragraph end) is
+    split, its first piece carrying the id and every piece `data-span`, so the
+    span's full words are the text of all its pieces.
+    """
+    pieces = sorted((max(s, start), -min(e, end), (s, e), s >= start) for s, e in spans if s < end and e > start)
+    return _emit(source_text, start, end, _layout(pieces))
+
+
+def _layout(heap: list) -> list:
+    """Arrange pieces (start, -end, span, first) into a tree of properly nested marks."""
+    heapq.heapify(heap)
+    nodes = []
+    while heap:
+        s, neg_e, span, first = heapq.heappop(heap)
+        e, children = -neg_e, []
+        while heap and heap[0][0] < e:
+            cs, cneg_e, cspan, cfirst = heapq.heappop(heap)
+            if -cneg_e <= e:
+                children.append((cs, cneg_e, cspan, cfirst))
+            else:  # crosses this piece's end: keep the inside, continue the rest later
+                children.append((cs, -e, cspan, cfirst))
+                heapq.heappush(heap, (e, cneg_e, cspan, False))
+        nodes.append((s, e, span, first, _layout(children)))
+    return nodes
+
+
+def _emit(source_text: str, start: int, end: int, nodes: list) -> str:
+    out, at = [], start
+    for s, e, span, first, children in nodes:
+        out.append(escape(source_text[at:s]))
+        ident = f' id="{span_id(*span)}"' if first else ""
+        out.append(f'<mark class="cited"{ident} data-span="{span[0]}-{span[1]}">'
+                   f"{_emit(source_text, s, e, children)}</mark>")
+        at = e
+    out.append(escape(source_text[at:end]))
+    return "".join(out)
+
+
+def render(content: Content, record, where_published) -> str:
+    page = source_page(record.id)
+    source = content.sources[record.id]
+    spans = spans_of(content, record.id, where_published)
+    writer = PageWriter(page, content)
+    parts = [front_matter(title=record.data["title"],
+                          description=f"The full text of {record.data['title']}, every cited passage highlighted."),
+             f"# {text(record.data['title'])}\n", _metadata(record), _notes(writer, content, record)]
+    parts.append('## Full text { #full-text }\n')
+    parts.append('<p class="lede">Highlighted passages are cited on this site; the links under each '
+                 "paragraph lead to every sentence that cites them.</p>\n")
+    offset = 0
+    for number, line in enumerate(source.text.split("\n"), 1):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if not line.strip():
+            continue
+        inside = [span for span in spans if span[0] < end and span[1] > start]
+        body = highlight(source.text, start, end, inside)
+        parts.append(f'<p class="source-paragraph" id="p{number}" markdown="1">{body}</p>\n')
+        parts.append(_citers(page, source.text, inside, spans))
+    return writer.finish("\n".join(p for p in parts if p))
+
+
+def _metadata(record) -> str:
+    d = record.data
+    published = d["published"]
+    when = human_date(published["date"]) if published.get("date") else "Date unknown"
+    rows = [("Publisher", text(d["publisher"])),
+            ("Published", f"{when} ({text(published['basis'])}): {text(published['reason'])}"),
+            ("Licence", text(d["licence"])),
+            ("SHA-256", f"<code>{d['sha256']}</code>")]
+    if d.get("url"):
+        rows.insert(1, ("Address", f'<a href="{text(d["url"])}" rel="nofollow">{text(d["url"])}</a>'))
+    items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    intro = f"{text(d['description'])}\n\n" if d.get("description") else ""
+    return f'{intro}<dl class="source-meta">{items}</dl>\n'
+
+
+def _notes(writer: PageWriter, content: Content, record) -> str:
+    notes = [n for n in content.of("note") if n.data["source"] == record.id]
+    if not notes:
+        return ""
+    parts = ["## Editor's notes { #editors-notes }\n"]
+    for note in notes:
+        statement = next(s for s in content.statements if s.owner is note)
+        parts.append(f'<div class="editor-note" id="{note.id}" markdown="1">'
+                     f'<p class="note-title" markdown="1"><strong>{text(note.data["title"])}</strong> '
+                     f"{writer.permalink(note.id, 'note')}</p>"
+                     f'<p markdown="1">{writer.cited(statement)}</p></div>\n')
+    return "\n".join(parts)
+
+
+def _citers(page: str, source_text: str, inside, spans) -> str:
+    if not inside:
+        return ""
+    items = []
+    for span in inside:
+        words = source_text[span[0]:span[1]].split()
+        opening = text(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
+        links = ", ".join(f"[{text(c.label)}]({link(page, c.page, c.anchor)})" for c in spans[span])
+        items.append(f'<li markdown="1"><a href="#{span_id(*span)}" class="span-ref">&#8220;{opening}&#8221;</a> '
+                     f"cited by {links}</li>")
+    return '<ul class="cited-by" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"

@@ -1,0 +1,40 @@
+"""Shared test helpers: the project root, reading content, building the site once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+def read_files(root: Path, folder: str = "content") -> dict[str, bytes]:
+    """Every file below root/folder, keyed by path relative to root (as the CLI reads them)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted((root / folder).rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real content, generated and built once with `mkdocs build --strict`."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "explainer", "generate"], cwd=ROOT, env=env, check=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out

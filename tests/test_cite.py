@@ -1,0 +1,107 @@
+"""Citation anchoring: exact spans, folding rules, ambiguity, and its properties."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from explainer.cite import Anchor, Miss, SourceText, anchor, fold
+from conftest import ROOT
+
+SOURCES = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "content/sources").glob("*.txt")}
+ARTICLE = SourceText("putin-eef-2019", SOURCES["putin-eef-2019"])
+
+
+def span(result) -> str:
+    assert isinstance(result, Anchor), result
+    return ARTICLE.text[result.start:result.end]
+
+
+def test_exact_words_anchor_to_their_span():
+    assert span(anchor(ARTICLE, "Putin told an economic forum Thursday")) == "Putin told an economic forum Thursday"
+
+
+def test_folding_forgives_only_spacing_and_typographic_glyphs():
+    found = span(anchor(ARTICLE, 'We\'ve said in public   already that\nwe\'re not going'))
+    assert found == "We’ve said in public already that we’re not going"
+
+
+def test_typos_in_the_source_must_be_kept():
+    assert isinstance(anchor(ARTICLE, "arms race but Washington had"), Miss)
+    assert span(anchor(ARTICLE, "arms race butWashington had")) == "arms race butWashington had"
+
+
+def test_case_and_punctuation_are_not_forgiven():
+    assert isinstance(anchor(ARTICLE, "president Vladimir Putin said"), Miss)
+    assert isinstance(anchor(ARTICLE, "President Vladimir Putin said,"), Miss)
+
+
+def test_short_quotes_anchor_nothing():
+    result = anchor(ARTICLE, "the treaty")
+    assert isinstance(result, Miss) and "fewer than 3 words" in result.message
+
+
+def test_quote_must_start_and_end_on_word_boundaries():
+    result = anchor(ARTICLE, "ident Vladimir Putin said")
+    assert isinstance(result, Miss) and "inside a word" in result.message
+
+
+def test_missing_quote_names_the_closest_passage():
+    result = anchor(ARTICLE, "accused each other of violting the agreement")
+    assert isinstance(result, Miss)
+    assert result.fix.endswith("'accused each other of violating the agreement'")
+
+
+def test_ambiguous_quote_needs_context_and_context_resolves_it():
+    quote = "at the Eastern Economic Forum in Vladivostok"
+    result = anchor(ARTICLE, quote)
+    assert isinstance(result, Miss) and "occurs 2 times" in result.message
+    first = anchor(ARTICLE, quote, prefix="said during a plenary session")
+    second = anchor(ARTICLE, quote, prefix="Putin said Thursday")
+    assert span(first) == span(second) == quote
+    assert first.start < second.start
+    assert isinstance(anchor(ARTICLE, quote, prefix="nowhere in the text"), Miss)
+
+
+WORD = re.compile(r"\S+")
+
+
+@st.composite
+def word_spans(draw, text: str):
+    """A run of at least three whole words cut from `text`."""
+    words = [m.span() for m in WORD.finditer(text)]
+    i = draw(st.integers(0, len(words) - 3))
+    j = draw(st.integers(i + 2, min(len(words) - 1, i + 40)))
+    return words[i][0], words[j][1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), name=st.sampled_from(sorted(SOURCES)))
+def test_any_cut_span_anchors_back_to_its_offsets(data, name):
+    source = SourceText(name, SOURCES[name])
+    start, end = data.draw(word_spans(source.text))
+    quote = source.text[start:end]
+    result = anchor(source, quote)
+    if isinstance(result, Miss) and "times" in result.message:
+        result = anchor(source, quote, prefix=source.text[max(0, start - 60):start] or None,
+                        suffix=source.text[end:end + 60] or None)
+    assert result == Anchor(name, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), name=st.sampled_from(sorted(SOURCES)))
+def test_changing_one_letter_is_rejected(data, name):
+    source = SourceText(name, SOURCES[name])
+    start, end = data.draw(word_spans(source.text))
+    quote = source.text[start:end]
+    letters = [i for i, c in enumerate(quote) if c.isalpha()]
+    at = data.draw(st.sampled_from(letters))
+    replacement = data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyzXQ"))
+    assume(replacement != quote[at])
+    changed = quote[:at] + replacement + quote[at + 1:]
+    result = anchor(source, changed)
+    if fold(changed) in source.folded:  # the changed words happen to occur in the source too
+        return
+    assert isinstance(result, Miss)
