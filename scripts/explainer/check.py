@@ -12,6 +12,8 @@ import posixpath
 import re
 
 from . import cite
+from .consistency import unsupported
+from .coverage import coverage
 from .content import Citation, Content, Statement
 from .load import decode, parse
 from .model import KIND_BY_FOLDER, KINDS, Record
@@ -87,6 +89,8 @@ def check_content(files: dict[str, bytes]) -> tuple[Content, list[Problem]]:
     problems += _collect_statements(content)
     problems += _check_quotes(content)
     problems += _check_silent_sides(content)
+    problems += _check_consistency(content)
+    problems += _check_coverage(content)
     return content, sorted(set(problems), key=_order)
 
 
@@ -299,4 +303,52 @@ def _check_quotes(content: Content) -> list[Problem]:
                 line, col = record.at("insertions", index)
                 problems.append(Problem(record.path, line, col, f"insertion {inserted!r} is not inside words",
                                         "copy the inserted words exactly as they appear in 'words'"))
+    return problems
+
+
+def _check_consistency(content: Content) -> list[Problem]:
+    """Numbers a claim's quotes lack are errors; names they lack are warnings."""
+    problems = []
+    for statement in content.statements:
+        quotes = [c.quote for c in statement.citations if c.anchor]
+        if statement.owner.kind == "quote" or not quotes or not statement.text:
+            continue
+        missing_numbers, missing_names = unsupported(statement.text, quotes)
+        record, where = statement.owner, statement.where
+        key = next((k for k in STATEMENT_TEXT if record.at(*where, k) != record.at(*where)), "text")
+        line, col = record.at(*where, key)
+        for number in missing_numbers:
+            problems.append(Problem(record.path, line, col, f"{number} is in the claim but in none of its quotes",
+                                    "correct the figure, or cite the passage that gives it"))
+        for name in missing_names:
+            problems.append(Problem(record.path, line, col, f"{name!r} is in the claim but in none of its quotes",
+                                    "check the name, or cite a passage that names it", severity="warning"))
+    return problems
+
+
+def _check_coverage(content: Content) -> list[Problem]:
+    """Each source must be cited as fully as its metadata requires; name every uncited sentence."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for statement in content.statements:
+        for citation in statement.citations:
+            if citation.anchor:
+                spans.setdefault(citation.source, []).append((citation.anchor.start, citation.anchor.end))
+    problems = []
+    for record in content.of("source"):
+        source = content.sources.get(record.id)
+        if source is None:
+            continue
+        result = coverage(source.text, spans.get(record.id, []))
+        content.coverage[record.id] = result
+        required = record.data.get("coverage_required") or 0
+        if result.sentence_share + 1e-9 < required:
+            for start, end in result.uncited:
+                line = source.text.count("\n", 0, start) + 1
+                col = start - (source.text.rfind("\n", 0, start) + 1) + 1
+                sentence = source.text[start:end]
+                shown = sentence if len(sentence) <= 90 else sentence[:87] + "..."
+                problems.append(Problem(
+                    f"{CONTENT}/sources/{record.id}.txt", line, col,
+                    f"sentence not fully cited (coverage {result.sentence_share:.0f}%, required {required}%): {shown!r}",
+                    "cite its words from a claim, event, quote or note"))
     return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cite import Anchor, SourceText
+from .coverage import Coverage
 from .model import Record
 
 
@@ -36,6 +37,7 @@ class Content:
     records: dict[str, list[Record]] = field(default_factory=dict)
     sources: dict[str, SourceText] = field(default_factory=dict)
     statements: list[Statement] = field(default_factory=list)
+    coverage: dict[str, Coverage] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[Record]:
         return self.records.get(kind, [])

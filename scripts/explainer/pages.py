@@ -171,9 +171,9 @@ def home(content: Content) -> str:
                          description="A cited explainer of the 1987 INF Treaty, the 2019 US withdrawal "
                                      "and the positions of Russia and the United States.")
             + "# The INF Treaty, explained\n\n"
-            "In 1987 the United States and the Soviet Union agreed to destroy a whole class of nuclear "
-            "missiles. In 2019 the treaty ended. This site explains what it did, why it ended, and what "
-            "each side says, and every sentence links to the exact words of its source.\n\n"
+            "A cited explainer of the Intermediate-Range Nuclear Forces (INF) Treaty: what it did, why it "
+            "ended, and what each side says about it. Every sentence on this site links to the exact words "
+            "of the source it rests on, so you can check it yourself.\n\n"
             "## Start with a question\n\n" + cards + "\n\n"
             "## Or browse\n\n"
             f"- [Timeline]({link(page, 'timeline.md')}): from the signing in 1987 to the remarks of September 2019\n"

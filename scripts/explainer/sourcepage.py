@@ -81,7 +81,8 @@ def render(content: Content, record, where_published) -> str:
     writer = PageWriter(page, content)
     parts = [front_matter(title=record.data["title"],
                           description=f"The full text of {record.data['title']}, every cited passage highlighted."),
-             f"# {text(record.data['title'])}\n", _metadata(record), _notes(writer, content, record)]
+             f"# {text(record.data['title'])}\n", _metadata(record), _coverage(content, record),
+             _notes(writer, content, record)]
     parts.append('## Full text { #full-text }\n')
     parts.append('<p class="lede">Highlighted passages are cited on this site; the links under each '
                  "paragraph lead to every sentence that cites them.</p>\n")
@@ -101,9 +102,9 @@ def render(content: Content, record, where_published) -> str:
 def _metadata(record) -> str:
     d = record.data
     published = d["published"]
-    when = human_date(published["date"]) if published.get("date") else "Date unknown"
+    when = f"{human_date(published['date'])} ({published['basis']})" if published.get("date") else "Date unknown"
     rows = [("Publisher", text(d["publisher"])),
-            ("Published", f"{when} ({text(published['basis'])}): {text(published['reason'])}"),
+            ("Published", f"{when}: {text(published['reason'])}"),
             ("Licence", text(d["licence"])),
             ("SHA-256", f"<code>{d['sha256']}</code>")]
     if d.get("url"):
@@ -111,6 +112,24 @@ def _metadata(record) -> str:
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     intro = f"{text(d['description'])}\n\n" if d.get("description") else ""
     return f'{intro}<dl class="source-meta">{items}</dl>\n'
+
+
+def _coverage(content: Content, record) -> str:
+    """How much of the text this site cites, and which sentences it does not."""
+    result = content.coverage.get(record.id)
+    if result is None:
+        return ""
+    source = content.sources[record.id]
+    summary = (f'<p class="coverage">Cited on this site: <strong>{result.sentences_covered} of '
+               f"{result.sentences} sentences</strong> ({result.sentence_share:.0f}%), "
+               f"{result.chars_covered:,} of {result.chars:,} letters and digits "
+               f"({result.char_share:.0f}%).</p>\n")
+    if not result.uncited:
+        return "## Coverage { #coverage }\n\n" + summary
+    items = "\n".join(f"<li>{text(source.text[s:e])}</li>" for s, e in result.uncited)
+    return (f"## Coverage {{ #coverage }}\n\n{summary}"
+            f'<details class="uncited"><summary>Sentences not cited ({len(result.uncited)})</summary>\n'
+            f"<ul>\n{items}\n</ul>\n</details>\n")
 
 
 def _notes(writer: PageWriter, content: Content, record) -> str:

@@ -1,0 +1,71 @@
+"""Claim–quote consistency: a claim should not carry facts its quotes lack.
+
+The rule (documented for contributors in CONTRIBUTING.md):
+- a number or year in a claim that appears in none of its cited quotes is an
+  ERROR: a wrong figure is a factual mistake (5,000 km over a quote saying
+  5,500 kilometers). Numbers compare by value ("5,500" = "5500"), and small
+  numbers also match their words ("thirty" = 30).
+- a capitalised name (or acronym) that appears in none of its quotes is a
+  WARNING: a paraphrase may name a party the quote only implies ("the Soviet
+  Union" for "Soviet"), so a person decides. A sentence's first word is not
+  checked, since any word is capitalised there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cite import fold
+
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,]*\d)|(?<![\w.,])\d+(?:\.\d+)?(?!\w)")
+WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Z]")
+SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"\u201c(]\s*)$")
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "first": 1, "second": 2, "third": 3,
+}
+
+
+def numbers(text: str) -> set[float]:
+    found = {float(m.group().replace(",", "")) for m in NUMBER.finditer(text)}
+    found |= {float(NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS}
+    return found
+
+
+def names(text: str) -> list[str]:
+    """Capitalised words and acronyms that do not start a sentence."""
+    out = []
+    for match in WORD.finditer(text):
+        word = match.group().rstrip(".")
+        if word[:1].isupper() and not SENTENCE_START.search(text[:match.start()]):
+            out.append(word)
+    return out
+
+
+def _squash(text: str) -> str:
+    """Compare names loosely: 'U.S.' = 'US', possessives dropped, case ignored."""
+    return re.sub(r"[.\u2019']s?\b|\.", "", fold(text)).lower()
+
+
+# Names a claim may write out where the sources abbreviate them (the same entity).
+SAME_NAME = {"United States": "U.S.", "Soviet Union": "Soviet", "Group of Twenty": "Group of 20"}
+
+
+def unsupported(claim: str, quotes: list[str]) -> tuple[list[str], list[str]]:
+    """(numbers, names) in `claim` that none of `quotes` contains."""
+    for long, short in SAME_NAME.items():
+        claim = claim.replace(long, short)
+    quoted = " ".join(quotes)
+    have = numbers(quoted)
+    missing_numbers = sorted({m.group() for m in NUMBER.finditer(claim)
+                              if float(m.group().replace(",", "")) not in have})
+    haystack = _squash(quoted)
+    words = set(re.findall(r"[a-z0-9]+", haystack))
+    missing_names = []
+    for name in names(claim):
+        key = _squash(name)
+        if key and key not in words and key not in haystack and name not in missing_names:
+            missing_names.append(name)
+    return missing_numbers, missing_names
+

@@ -1,0 +1,30 @@
+"""Claim–quote consistency: numbers and names a claim adds to its quotes."""
+
+from __future__ import annotations
+
+from explainer.consistency import unsupported
+
+
+def test_a_changed_figure_is_caught():
+    numbers, _ = unsupported("Ranges between 500 and 5,000 km were banned.",
+                             ["a range between 500 and 5,500 kilometers"])
+    assert numbers == ["5,000"]
+
+
+def test_numbers_match_by_value_and_by_word():
+    numbers, _ = unsupported("Inspections began 30 days later, after 5500 km.",
+                             ["Thirty days after", "between 500 and 5,500 kilometers"])
+    assert numbers == []
+
+
+def test_names_missing_from_quotes_are_reported_except_sentence_starts():
+    _, names = unsupported("Russia said the treaty bound Gorbachev and the United States.",
+                           ["signed by President Reagan and Soviet General Secretary Gorbachev", "the U.S. withdrew"])
+    assert names == []
+    _, names = unsupported("The treaty bound the Soviet Union and Japan.", ["Soviet INF missile systems"])
+    assert names == ["Japan"]
+
+
+def test_russia_is_not_the_soviet_union():
+    _, names = unsupported("In 1987 Russia signed it.", ["Soviet General Secretary Gorbachev on 1987 terms"])
+    assert names == ["Russia"]
