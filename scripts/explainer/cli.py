@@ -80,8 +80,8 @@ def cmd_serve(root: Path, args) -> int:
     """Generate, then preview with live reload; a watcher regenerates on content edits."""
     from .watch import watch
 
-    if cmd_generate(root, args):
-        return 1
+    if cmd_generate(root, args) and not (root / files.GENERATED / "index.md").exists():
+        return 1  # nothing to preview yet; the problems are printed above
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
                                "--dev-addr", args.addr], cwd=root)
     try:
