@@ -310,8 +310,9 @@ def _check_consistency(content: Content) -> list[Problem]:
     """Numbers a claim's quotes lack are errors; names they lack are warnings."""
     problems = []
     for statement in content.statements:
-        quotes = [c.quote for c in statement.citations if c.anchor]
-        if statement.owner.kind == "quote" or not quotes or not statement.text:
+        quotes = [c.quote for c in statement.citations]
+        # A statement with an unanchored citation has its problem reported already.
+        if statement.owner.kind == "quote" or not statement.text or any(not c.anchor for c in statement.citations):
             continue
         missing_numbers, missing_names = unsupported(statement.text, quotes)
         record, where = statement.owner, statement.where

@@ -1,0 +1,86 @@
+"""`make check` on a copy of the project: each kind of breakage names the right file and line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+GOLDEN = ROOT / "tests/golden/content"
+
+
+def check(project: Path) -> tuple[int, list[str]]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    env.pop("GITHUB_ACTIONS", None)
+    result = subprocess.run([sys.executable, "-m", "explainer", "--root", str(project), "check"],
+                            capture_output=True, text=True, env=env)
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stdout.splitlines()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(GOLDEN, tmp_path / "content")
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_clean_content_passes(project):
+    status, out = check(project)
+    assert status == 0 and out[-1].startswith("ok: ")
+
+
+def test_one_changed_word_in_a_quote_fails_at_that_line(project):
+    edit(project / "content/timeline/treaty-in-force.yml", "OSIA began inspections", "OSIA started inspections")
+    status, out = check(project)
+    assert status == 1
+    assert out[0].startswith("content/timeline/treaty-in-force.yml:9:12: quote not found in fas-inf-overview; "
+                             "copy the words exactly; closest passage in the source: ")
+    assert out[-1] == "1 error(s), 0 warning(s)"
+
+
+def test_a_deleted_cite_fails_at_the_record(project):
+    path = project / "content/glossary/inf-treaty.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("cite:")], encoding="utf-8")
+    status, out = check(project)
+    assert status == 1
+    assert "content/glossary/inf-treaty.yml:1:1: record lacks the required field 'cite'; " \
+           "add 'cite:' with one or more citations; every statement needs at least one" in out
+
+
+def test_a_repeated_id_fails_at_the_second_use(project):
+    edit(project / "content/explainers/treaty.yml", "- id: treaty-first-reduction", "- id: treaty-banned-range")
+    status, out = check(project)
+    assert status == 1
+    assert ("content/explainers/treaty.yml:19:13: id 'treaty-banned-range' is already used in "
+            "content/explainers/treaty.yml; ids are links: choose an id used nowhere else") in out
+
+
+def test_an_altered_source_text_is_refused(project):
+    text = project / "content/sources/fas-inf-overview.txt"
+    text.write_bytes(text.read_bytes().replace(b"1846", b"1847"))
+    status, out = check(project)
+    assert status == 1
+    assert any(line.startswith("content/sources/fas-inf-overview.yml:13:9: fas-inf-overview.txt no longer "
+                               "matches its recorded hash") for line in out)
+
+
+def test_all_problems_are_reported_in_one_run(project):
+    edit(project / "content/timeline/treaty-in-force.yml", "OSIA began", "OSIA begun")
+    edit(project / "content/quotes/not-deploy-until-us.yml", "speaker:", "speeker:")
+    status, out = check(project)
+    assert status == 1
+    assert {line.split(":")[0] for line in out[:-1]} == {"content/timeline/treaty-in-force.yml",
+                                                        "content/quotes/not-deploy-until-us.yml"}
