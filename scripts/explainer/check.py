@@ -11,7 +11,7 @@ import hashlib
 import posixpath
 import re
 
-from . import cite
+from . import cite, lessons
 from .consistency import unsupported
 from .coverage import coverage
 from .content import Citation, Content, Statement
@@ -21,7 +21,7 @@ from .problems import Problem
 from .schema import Context
 
 CONTENT = "content"
-STATEMENT_TEXT = ("text", "definition", "statement")
+STATEMENT_TEXT = ("text", "definition", "statement", "answer")
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
@@ -86,6 +86,7 @@ def check_content(files: dict[str, bytes]) -> tuple[Content, list[Problem]]:
     problems += _check_ids(records)
     problems += _check_sources(content, texts)
     problems += _check_refs(content, records)
+    problems += lessons.check_readings(content)
     problems += _collect_statements(content)
     problems += _check_quotes(content)
     problems += _check_silent_sides(content)
@@ -107,6 +108,9 @@ def _ids_in(record: Record):
         for c, claim in enumerate((section or {}).get("claims") or []):
             if claim and claim.get("id"):
                 yield claim["id"], ("sections", s, "claims", c, "id")
+    for q, question in enumerate(record.data.get("questions") or []):
+        if question and question.get("id"):
+            yield question["id"], ("questions", q, "id")
 
 
 def _check_ids(records: list[Record]) -> list[Problem]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .schema import Enum, Field, Int, ListOf, Obj, PartialDate, Ref, Sha256, Slug, Text, Url
+from .schema import Enum, Field, Int, ListOf, Obj, PartialDate, Ref, Sha256, SitePath, Slug, Text, Url
 
 CITATION = Obj(
     title="citation",
@@ -171,6 +171,46 @@ NOTE = Obj(
     },
 )
 
+QUESTION = Obj(
+    title="question",
+    doc="a comprehension question; its answer key is cited like any claim",
+    fields={
+        "id": Field(Slug(), doc="a stable id; it becomes the question's link anchor"),
+        "question": Field(Text(doc="the question as students read it")),
+        **claim_fields("the answer key, in one or two plain sentences", text_key="answer"),
+    },
+)
+
+LESSON = Obj(
+    title="lesson",
+    doc="a lesson for teachers: objectives, readings from this site, and questions with a cited answer key",
+    fields={
+        "id": Field(Slug(), doc="the lesson id; it becomes the lesson's address"),
+        "order": Field(Int(1, 1000), doc="where the lesson stands on the For teachers page"),
+        "title": Field(Text(doc="the lesson's title")),
+        "description": Field(Text(), doc="one sentence saying what students will do"),
+        "level": Field(Text(), doc="who the lesson is for, e.g. Upper secondary (ages 15-18)"),
+        "duration": Field(Int(5, 600, doc="minutes"), doc="how long the lesson takes, in minutes"),
+        "objectives": Field(ListOf(Text()), doc="what students can do afterwards, one per item"),
+        "key_terms": Field(ListOf(Ref(kind="term")), doc="glossary ids of the terms the lesson relies on"),
+        "readings": Field(ListOf(Ref(kind="any")),
+                          doc="ids of explainer claims, events, quotes or positions students read, in order"),
+        "discussion": Field(ListOf(Text()), doc="open questions for class discussion"),
+        "questions": Field(ListOf(QUESTION), doc="comprehension questions with a cited answer key"),
+    },
+)
+
+REDIRECT = Obj(
+    title="redirect",
+    doc="an address that is no longer published, and where it leads now",
+    fields={
+        "id": Field(Slug(), doc="names the redirect; by convention the retired id, so it is not reused"),
+        "from": Field(SitePath(), doc="the retired address, e.g. /explainers/treaty/#old-claim-id"),
+        "to": Field(SitePath(), doc="the published address it leads to, e.g. /explainers/treaty/#new-claim-id"),
+        "reason": Field(Text(), required=False, doc="why the address changed"),
+    },
+)
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -189,6 +229,8 @@ KINDS = {
         Kind("explainer", "explainers", EXPLAINER),
         Kind("term", "glossary", TERM),
         Kind("note", "notes", NOTE),
+        Kind("lesson", "lessons", LESSON),
+        Kind("redirect", "redirects", REDIRECT),
     )
 }
 KIND_BY_FOLDER = {k.folder: k for k in KINDS.values()}

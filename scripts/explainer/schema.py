@@ -138,6 +138,27 @@ class Url(Text):
         return {"type": "string", "pattern": r"^https?://[^\s<>\"'`]+$", "description": self.doc}
 
 
+SITE_PATH = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*(?:#[A-Za-z0-9][A-Za-z0-9_:.-]*)?$")
+
+
+@dataclass
+class SitePath(Text):
+    """An address on this site, from its root: a page, optionally with an anchor."""
+
+    doc: str = "an address on this site from its root, e.g. /explainers/treaty/#treaty-banned-range"
+
+    def check(self, value, node, where, ctx):
+        if not SITE_PATH.match(value):
+            ctx.report(node, f"{_where(where)} {value[:60]!r} is not an address on this site",
+                       "write the part after the site's address, starting and ending with '/', e.g. "
+                       "/explainers/treaty/ or /explainers/treaty/#claim-id")
+            return None
+        return value
+
+    def json(self):
+        return {"type": "string", "pattern": SITE_PATH.pattern, "description": self.doc}
+
+
 @dataclass
 class PartialDate(Text):
     doc: str = "a date as precise as known: 1987, 2019-08 or 2019-09-05"
@@ -151,7 +172,9 @@ class PartialDate(Text):
         return value
 
     def json(self):
-        return {"type": "string", "pattern": DATE.pattern, "description": self.doc}
+        # An unquoted year (`date: 1987`) is a number to YAML editors; the checker accepts it.
+        return {"anyOf": [{"type": "string", "pattern": DATE.pattern},
+                          {"type": "integer", "minimum": 1000, "maximum": 9999}], "description": self.doc}
 
 
 def _valid_date(year, month, day) -> bool:

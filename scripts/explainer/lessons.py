@@ -1,0 +1,63 @@
+"""Lessons as content: what a lesson's readings may point at.
+
+A reading is the id of something published elsewhere on the site; this
+module tells what kind of thing each id names, for the checker and for the
+lesson pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content import Content
+from .model import Record
+from .problems import Problem
+
+READABLE = ("claim", "event", "quote", "position")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an id names: a record, or a claim, section or question inside one."""
+
+    kind: str
+    record: Record
+    where: tuple = ()
+
+
+def targets(content: Content) -> dict[str, Target]:
+    """Every id in the content, with what it names (the first holder wins on duplicates)."""
+    found: dict[str, Target] = {}
+    for records in content.records.values():
+        for record in records:
+            for ident, target in _targets_in(record):
+                found.setdefault(ident, target)
+    return found
+
+
+def _targets_in(record: Record):
+    yield record.id, Target(record.kind, record)
+    for s, section in enumerate(record.data.get("sections") or []):
+        section = section or {}
+        if section.get("id"):
+            yield section["id"], Target("section", record, ("sections", s))
+        for c, claim in enumerate(section.get("claims") or []):
+            if claim and claim.get("id"):
+                yield claim["id"], Target("claim", record, ("sections", s, "claims", c))
+    for q, question in enumerate(record.data.get("questions") or []):
+        if question and question.get("id"):
+            yield question["id"], Target("question", record, ("questions", q))
+
+
+def check_readings(content: Content) -> list[Problem]:
+    """A reading must name an explainer claim, an event, a quote or a position."""
+    index = targets(content)
+    problems = []
+    for lesson in content.of("lesson"):
+        for i, ref in enumerate(lesson.data.get("readings") or []):
+            target = index.get(ref) if ref else None
+            if target is not None and target.kind not in READABLE:
+                line, col = lesson.at("readings", i)
+                problems.append(Problem(lesson.path, line, col, f"reading {ref!r} is a {target.kind}, not a reading",
+                                        "list ids of explainer claims, events, quotes or positions"))
+    return problems
