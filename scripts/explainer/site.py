@@ -6,7 +6,7 @@ the result.
 
 from __future__ import annotations
 
-from . import pages, sourcepage
+from . import lessonpages, pages, sourcepage
 from .content import Content, Statement
 from .markup import front_matter, link, text
 from .render import source_page
@@ -28,6 +28,8 @@ def where_published(content: Content):
             return Citer(page, statement.anchor, f"{label}: {_short(record)}")
         if record.kind == "note":
             return Citer(source_page(record.data["source"]), statement.anchor, f"Editor's note: {record.data['title']}")
+        if record.kind == "lesson":  # an answer key: published in the teacher's edition
+            return Citer(lessonpages.key_page(record.id), statement.anchor, f"Lesson: {record.data['title']}")
         return None
 
     return locate
@@ -47,8 +49,11 @@ def sources_index(content: Content) -> str:
             + "\n".join(rows) + "\n")
 
 
-def generate(content: Content, handwritten: dict[str, str] | None = None) -> dict[str, str]:
-    """Every generated file, keyed by its path inside the generated docs folder."""
+def generate(content: Content, handwritten: dict[str, str] | None = None, site_url: str = "") -> dict[str, str]:
+    """Every generated file, keyed by its path inside the generated docs folder.
+
+    `site_url` (mkdocs.yml's) makes the addresses printed on handouts absolute.
+    """
     locate = where_published(content)
     files = dict(handwritten or {})
     files["index.md"] = pages.home(content)
@@ -63,4 +68,5 @@ def generate(content: Content, handwritten: dict[str, str] | None = None) -> dic
     for record in content.of("source"):
         if record.id in content.sources:
             files[source_page(record.id)] = sourcepage.render(content, record, locate)
+    files.update(lessonpages.pages(content, locate, site_url))
     return dict(sorted(files.items()))

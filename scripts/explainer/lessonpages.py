@@ -1,0 +1,206 @@
+"""The pages for teachers: a "For teachers" list, and for each lesson a student
+handout and a teacher's edition with the cited answer key.
+
+Pure: content in, Markdown out. Handouts are meant to be printed, so every
+citation carries its quoted words and a visible address (`print-url`, shown
+only in print), and every link is a plain link that works without scripts.
+"""
+
+from __future__ import annotations
+
+from .address import absolute, page_url
+from .content import Content, Statement
+from .lessons import targets
+from .markup import front_matter, link, text, time
+from .pages import quote_words, statement_at
+from .render import PageWriter, basis_badge, legend, source_page, span_id
+
+INDEX = "lessons/index.md"
+SIDES = (("russia", "Russia"), ("united_states", "United States"))
+
+
+def handout_page(lesson_id: str) -> str:
+    return f"lessons/{lesson_id}.md"
+
+
+def key_page(lesson_id: str) -> str:
+    return f"lessons/{lesson_id}/answers.md"
+
+
+class LessonWriter(PageWriter):
+    """A page writer whose citations also print their full address."""
+
+    site_url: str = ""
+
+    def _footnote(self, citation) -> str:
+        return super()._footnote(citation) + self.span_address(citation)
+
+    def span_address(self, citation) -> str:
+        if citation.anchor is None:
+            return ""
+        path = page_url(source_page(citation.source)) + "#" + span_id(citation.anchor.start, citation.anchor.end)
+        return f' <span class="print-url">{text(absolute(self.site_url, path))}</span>'
+
+    def address(self, page: str, anchor: str = "") -> str:
+        """The absolute address of a page (and anchor), shown in print only."""
+        path = page_url(page) + (f"#{anchor}" if anchor else "")
+        return f'<span class="print-url">{text(absolute(self.site_url, path))}</span>'
+
+    def citations(self, statement: Statement) -> str:
+        """Citations written out under a reading: the source's exact words, its title, its address."""
+        items = []
+        for citation in statement.citations:
+            source = self.content.sources.get(citation.source)
+            record = self.content.record("source", citation.source)
+            title = text(record.data["title"]) if record else text(citation.source)
+            if source is None or citation.anchor is None:
+                items.append(f"<li>&#8220;{text(citation.quote)}&#8221; &#8212; {title}</li>")
+                continue
+            words = source.text[citation.anchor.start:citation.anchor.end]
+            target = link(self.path, source_page(citation.source), span_id(citation.anchor.start, citation.anchor.end))
+            items.append(f'<li markdown="1">&#8220;{text(words)}&#8221; &#8212; [{title}]({target})'
+                         f"{self.span_address(citation)}</li>")
+        return '<ul class="citations" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
+
+
+def _writer(content: Content, page: str, site_url: str) -> LessonWriter:
+    writer = LessonWriter(page, content)
+    writer.site_url = site_url
+    return writer
+
+
+def index(content: Content, site_url: str = "") -> str:
+    """The "For teachers" page: every lesson, with its handout and its teacher's edition."""
+    writer = _writer(content, INDEX, site_url)
+    parts = [front_matter(title="For teachers",
+                          description="Lessons built on the explainer, each with a printable handout and a cited answer key."),
+             "# For teachers\n",
+             "Each lesson has a **student handout** and a **teacher's edition** with the answer key. "
+             "Print either from your browser: the navigation is left out, every citation is printed with "
+             "the source's exact words, and every link with its full address. Links to a lesson, a question "
+             "or any sentence on this site keep working: addresses are never reused or dropped.\n"]
+    if not content.of("lesson"):
+        parts.append("No lessons yet.\n")
+    for lesson in sorted(content.of("lesson"), key=lambda r: (r.data["order"], r.id)):
+        d = lesson.data
+        parts.append(f"## {text(d['title'])} {{ #{lesson.id} }}\n")
+        parts.append(f'<p class="lesson-meta">{_meta(lesson)}</p>\n')
+        parts.append(f"{text(d['description'])}\n")
+        parts.append(f"[Student handout]({link(INDEX, handout_page(lesson.id))}) &#183; "
+                     f"[Teacher&#39;s edition with answer key]({link(INDEX, key_page(lesson.id))}) "
+                     f"{writer.permalink(lesson.id, 'lesson')}\n")
+    return writer.finish("\n".join(parts))
+
+
+def _meta(lesson) -> str:
+    d = lesson.data
+    count = len(d["questions"])
+    return (f"{text(d['level'])} &#183; {d['duration']} minutes &#183; "
+            f"{count} question{'s' if count != 1 else ''}")
+
+
+def lesson_page(content: Content, lesson, locate, site_url: str = "", with_key: bool = False) -> str:
+    """One lesson: the student handout, or (with_key) the teacher's edition with the answer key."""
+    d = lesson.data
+    page = key_page(lesson.id) if with_key else handout_page(lesson.id)
+    writer = _writer(content, page, site_url)
+    edition = "Teacher&#39;s edition with answer key" if with_key else "Student handout"
+    other = (f"[Student handout]({link(page, handout_page(lesson.id))})" if with_key
+             else f"[Teacher&#39;s edition with answer key]({link(page, key_page(lesson.id))})")
+    title = d["title"] + (": teacher's edition" if with_key else "")
+    parts = [front_matter(title=title, description=d["description"]),
+             f"# {text(d['title'])}\n",
+             f'<p class="lesson-meta">{edition} &#183; {_meta(lesson)}</p>\n',
+             f'<p class="lesson-address">{writer.address(page)}</p>\n',
+             f'<p class="lesson-other no-print" markdown="1">{other} &#183; '
+             f"[All lessons]({link(page, INDEX)})</p>\n",
+             f"{text(d['description'])}\n",
+             "## Learning objectives { #objectives }\n", "By the end of the lesson, students can:\n",
+             "\n".join(f"- {text(o)}" for o in d["objectives"]) + "\n",
+             "## Key terms { #key-terms }\n", _terms(writer, content, d["key_terms"]),
+             "## Readings { #readings }\n", legend(), _readings(writer, content, d["readings"], locate),
+             "## Discussion { #discussion }\n",
+             "\n".join(f"{n}. {text(q)}" for n, q in enumerate(d["discussion"], 1)) + "\n",
+             "## Check your understanding { #questions }\n",
+             _questions(writer, content, lesson, with_key)]
+    return writer.finish("\n".join(parts))
+
+
+def _terms(writer: LessonWriter, content: Content, ids: list[str]) -> str:
+    items = []
+    for term_id in ids:
+        term = content.record("term", term_id)
+        statement = statement_at(content, term)
+        target = link(writer.path, "glossary.md", term.id)
+        items.append(f'<dt markdown="1">[{text(term.data["term"])}]({target})</dt>'
+                     f'<dd markdown="1"><p>{text(term.data["definition"])}</p>\n{writer.citations(statement)}</dd>')
+    return '<dl class="lesson-terms" markdown="1">\n' + "\n".join(items) + "\n</dl>\n"
+
+
+def _readings(writer: LessonWriter, content: Content, ids: list[str], locate) -> str:
+    index = targets(content)
+    items = [_reading(writer, content, index[ref], locate) for ref in ids]
+    return '<ol class="readings" markdown="1">\n' + "\n".join(items) + "\n</ol>\n"
+
+
+def _reading(writer: LessonWriter, content: Content, target, locate) -> str:
+    record = target.record
+    if target.kind == "position":
+        return _position_reading(writer, content, record)
+    statement = statement_at(content, record, *target.where)
+    where = locate(statement)
+    if target.kind == "quote":
+        d = record.data
+        head = (f"<strong>{text(d['speaker'])}</strong>, {text(d['occasion'])}, {text(d['place'])}, "
+                f"{time(d['date'])}")
+        body = f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;</p></blockquote>'
+    else:
+        head = (f"{time(record.data['date'])}: <strong>{text(record.data['title'])}</strong>"
+                if target.kind == "event" else f"From <em>{text(record.data['title'])}</em>")
+        body = f'<p markdown="1">{basis_badge(statement)} {text(statement.text)}</p>'
+    return (f'<li class="reading reading-{target.kind}" markdown="1"><p class="reading-from">{head}</p>\n'
+            f"{body}\n{writer.citations(statement)}"
+            f'<p class="read-more" markdown="1">[Read it on the site]({link(writer.path, where.page, where.anchor)})'
+            f" {writer.address(where.page, where.anchor)}</p></li>")
+
+
+def _position_reading(writer: LessonWriter, content: Content, record) -> str:
+    d = record.data
+    sides = []
+    for key, name in SIDES:
+        side = d[key]
+        if side.get("silent"):
+            sides.append(f'<p class="side-silent"><strong>{name}:</strong> {text(side["silent"])}</p>')
+            continue
+        statement = statement_at(content, record, key)
+        sides.append(f'<p markdown="1"><strong>{name}</strong> (held by {text(side["held_by"])}): '
+                     f"{basis_badge(statement)} {text(statement.text)}</p>\n{writer.citations(statement)}")
+    return (f'<li class="reading reading-position" markdown="1">'
+            f'<p class="reading-from">Positions: <strong>{text(d["topic"])}</strong> {text(d["question"])}</p>\n'
+            + "\n".join(sides)
+            + f'\n<p class="read-more" markdown="1">[Read it on the site]({link(writer.path, "positions.md", record.id)})'
+            f' {writer.address("positions.md", record.id)}</p></li>')
+
+
+def _questions(writer: LessonWriter, content: Content, lesson, with_key: bool) -> str:
+    items = []
+    for q, question in enumerate(lesson.data["questions"]):
+        head = f'<p markdown="1">{text(question["question"])} {writer.permalink(question["id"], "question")}</p>'
+        if with_key:
+            statement = statement_at(content, lesson, "questions", q)
+            after = (f'<div class="answer" markdown="1"><p markdown="1"><strong>Answer:</strong> '
+                     f"{basis_badge(statement)} {writer.cited(statement)}</p></div>")
+        else:
+            after = '<div class="answer-space" aria-hidden="true"></div>'
+        items.append(f'<li class="question" id="{question["id"]}" markdown="1">{head}\n{after}</li>')
+    return '<ol class="questions" markdown="1">\n' + "\n".join(items) + "\n</ol>\n"
+
+
+def pages(content: Content, locate, site_url: str = "") -> dict[str, str]:
+    """Every lesson page, keyed by its path in the generated tree."""
+    out = {INDEX: index(content, site_url)}
+    for lesson in content.of("lesson"):
+        out[handout_page(lesson.id)] = lesson_page(content, lesson, locate, site_url)
+        out[key_page(lesson.id)] = lesson_page(content, lesson, locate, site_url, with_key=True)
+    return out
+
