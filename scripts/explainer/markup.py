@@ -31,9 +31,20 @@ def text(value: str) -> str:
 
 
 def front_matter(**fields: str) -> str:
-    """YAML front matter; JSON strings are valid YAML and escape everything."""
-    lines = ["---"] + [f"{key}: {json.dumps(str(value), ensure_ascii=False)}" for key, value in fields.items()]
+    """YAML front matter; JSON strings are valid YAML and escape everything.
+
+    Values are HTML text: themes print a page's title and description without
+    escaping (Material's header, nav and description meta tag do; titles are
+    HTML there), so the characters that open markup or close an attribute
+    become entities here, whatever engine renders the page.
+    """
+    lines = ["---"] + [f"{key}: {json.dumps(_html_text(str(value)), ensure_ascii=False)}"
+                       for key, value in fields.items()]
     return "\n".join(lines + ["---", ""])
+
+
+def _html_text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
