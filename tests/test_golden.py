@@ -26,13 +26,14 @@ def test_rendered_markdown_matches_golden_files(update_golden):
     files = rendered()
     expected_dir = GOLDEN / "expected"
     if update_golden:
-        for old in expected_dir.rglob("*.md"):
-            old.unlink()
+        for old in expected_dir.rglob("*"):
+            if old.is_file():  # pages and the open-data files beside them
+                old.unlink()
         for rel, body in files.items():
             (expected_dir / rel).parent.mkdir(parents=True, exist_ok=True)
             (expected_dir / rel).write_text(body, encoding="utf-8")
     expected = {p.relative_to(expected_dir).as_posix(): p.read_text(encoding="utf-8")
-                for p in expected_dir.rglob("*.md")}
+                for p in expected_dir.rglob("*") if p.is_file()}
     assert sorted(files) == sorted(expected)
     for rel, body in files.items():
         assert body == expected[rel], f"{rel} differs from its golden file; review, then --update-golden"

@@ -6,7 +6,7 @@ the result.
 
 from __future__ import annotations
 
-from . import lessonpages, pages, sourcepage
+from . import data, lessonpages, meta, pages, sourcepage
 from .content import Content, Statement
 from .markup import front_matter, link, text
 from .render import source_page
@@ -69,4 +69,5 @@ def generate(content: Content, handwritten: dict[str, str] | None = None, site_u
         if record.id in content.sources:
             files[source_page(record.id)] = sourcepage.render(content, record, locate)
     files.update(lessonpages.pages(content, locate, site_url))
-    return dict(sorted(files.items()))
+    files.update(data.files(content, locate))
+    return dict(sorted(meta.annotate(content, files).items()))
