@@ -52,7 +52,7 @@ def cmd_generate(root: Path, args) -> int:
     if errors(problems):
         print("nothing written: fix the problems above first", file=sys.stderr)
         return 1
-    tree = site.generate(content, files.read_handwritten(root))
+    tree = site.generate(content, files.read_handwritten(root), site_url=files.site_url(root))
     written, removed = files.write_tree(root / files.GENERATED, tree)
     print(f"generated {len(tree)} files into {files.GENERATED} ({written} changed, {removed} removed)")
     return 0

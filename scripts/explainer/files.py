@@ -4,6 +4,7 @@ hand-written pages, and writing the generated tree (changed files only)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -47,6 +48,14 @@ def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...]) -> tuple[dict
 
 def read_content(root: Path) -> tuple[dict[str, bytes], list[Problem]]:
     return read_tree(root, Path("content"), (".yml", ".yaml", ".txt", ".md", ".json"))
+
+
+def site_url(root: Path) -> str:
+    """mkdocs.yml's site_url, read as text (the file may hold tags a safe loader refuses)."""
+    path = root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    match = re.search(r"^site_url:[ \t]*['\"]?([^'\"\s#]+)", text, re.M)
+    return match.group(1) if match else ""
 
 
 def read_handwritten(root: Path) -> dict[str, str | bytes]:

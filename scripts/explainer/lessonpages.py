@@ -107,7 +107,7 @@ def lesson_page(content: Content, lesson, locate, site_url: str = "", with_key: 
     edition = "Teacher&#39;s edition with answer key" if with_key else "Student handout"
     other = (f"[Student handout]({link(page, handout_page(lesson.id))})" if with_key
              else f"[Teacher&#39;s edition with answer key]({link(page, key_page(lesson.id))})")
-    title = d["title"] + (": teacher's edition" if with_key else "")
+    title = d["title"] + (" (teacher's edition)" if with_key else "")
     parts = [front_matter(title=title, description=d["description"]),
              f"# {text(d['title'])}\n",
              f'<p class="lesson-meta">{edition} &#183; {_meta(lesson)}</p>\n',
