@@ -13,7 +13,7 @@ from .content import Content, Statement
 from .lessons import targets
 from .markup import front_matter, link, text, time
 from .pages import quote_words, statement_at
-from .render import PageWriter, basis_badge, legend, source_page, span_id
+from .render import BASIS_LABEL, PageWriter, basis_badge, source_page, span_id
 
 INDEX = "lessons/index.md"
 SIDES = (("russia", "Russia"), ("united_states", "United States"))
@@ -118,12 +118,19 @@ def lesson_page(content: Content, lesson, locate, site_url: str = "", with_key: 
              "## Learning objectives { #objectives }\n", "By the end of the lesson, students can:\n",
              "\n".join(f"- {text(o)}" for o in d["objectives"]) + "\n",
              "## Key terms { #key-terms }\n", _terms(writer, content, d["key_terms"]),
-             "## Readings { #readings }\n", legend(), _readings(writer, content, d["readings"], locate),
+             "## Readings { #readings }\n", _labels(), _readings(writer, content, d["readings"], locate),
              "## Discussion { #discussion }\n",
              "\n".join(f"{n}. {text(q)}" for n, q in enumerate(d["discussion"], 1)) + "\n",
              "## Check your understanding { #questions }\n",
              _questions(writer, content, lesson, with_key)]
     return writer.finish("\n".join(parts))
+
+
+def _labels() -> str:
+    """The key to the labels, written out (a closed <details> would not print)."""
+    items = "".join(f'<li><span class="basis basis-{key}">{label}</span> {meaning}</li>'
+                    for key, (label, meaning) in BASIS_LABEL.items())
+    return f'<ul class="legend-list basis-key">{items}</ul>\n'
 
 
 def _terms(writer: LessonWriter, content: Content, ids: list[str]) -> str:
