@@ -52,11 +52,15 @@ def _squash(text: str) -> str:
 SAME_NAME = {"United States": "U.S.", "Soviet Union": "Soviet", "Group of Twenty": "Group of 20"}
 
 
+def _same_names(text: str) -> str:
+    for long, short in SAME_NAME.items():
+        text = text.replace(long, short)
+    return text
+
+
 def unsupported(claim: str, quotes: list[str]) -> tuple[list[str], list[str]]:
     """(numbers, names) in `claim` that none of `quotes` contains."""
-    for long, short in SAME_NAME.items():
-        claim = claim.replace(long, short)
-    quoted = " ".join(quotes)
+    claim, quoted = _same_names(claim), _same_names(" ".join(quotes))
     have = numbers(quoted)
     missing_numbers = sorted({m.group() for m in NUMBER.finditer(claim)
                               if float(m.group().replace(",", "")) not in have})

@@ -129,6 +129,7 @@ def positions(content: Content) -> str:
         parts.append(f'<p class="position-question">{text(record.data["question"])}</p>\n')
         cells = [_side(writer, content, record, key, name) for key, name in SIDES]
         parts.append('<div class="positions" markdown="1">\n' + "\n".join(cells) + "\n</div>\n")
+        parts.append(notes_inline(content, page, record.id))
     return writer.finish("\n".join(parts))
 
 
@@ -158,7 +159,8 @@ def glossary(content: Content) -> str:
         also = f'<p class="see-also" markdown="1">See also: {", ".join(see)}</p>' if see else ""
         parts.append(f'<dl class="term" id="{record.id}" markdown="1"><dt markdown="1">{text(record.data["term"])} '
                      f"{writer.permalink(record.id, 'term')}</dt>"
-                     f'<dd markdown="1"><p markdown="1">{writer.cited(statement)}</p>{also}</dd></dl>\n')
+                     f'<dd markdown="1"><p markdown="1">{writer.cited(statement)}</p>{also}'
+                     f"{notes_inline(content, page, record.id)}</dd></dl>\n")
     return writer.finish("\n".join(parts))
 
 
