@@ -1,0 +1,102 @@
+"""The promise of lasting links: every published address and anchor.
+
+`published(tree)` reads the generated tree: each page's address and the ids
+written into it (records, sections, questions…). The committed `urls.json`
+is the promise; `compare` says which promised addresses are gone without a
+redirect, and which published ones are not yet promised. Pure: JSON text in
+and out, the caller reads and writes the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .address import page_url
+from .problems import Problem
+
+MANIFEST = "urls.json"
+ASSETS = ("stylesheets/", "javascripts/", "assets/")
+ID_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^<>]*?\sid=["']([^"'<>]+)["']""")
+ID_IN_ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[^{}\n]*?[ \t])?#([A-Za-z][\w:.-]*)[^{}\n]*\}")
+UNPROMISED = re.compile(r"^(?:span-\d+-\d+|fn:.*|fnref:.*)$")  # citation spans and footnotes follow the text
+HEADER = ("The promise of lasting links: every address and anchor ever published. Remove nothing: "
+          "declare a redirect in content/redirects/ instead. `make manifest` adds new ones.")
+
+Pages = dict[str, list[str]]
+
+
+def published(tree: dict[str, str | bytes]) -> Pages:
+    """Every published page address (and data file) with the anchors written into it."""
+    pages: Pages = {}
+    for path, body in tree.items():
+        if path.startswith(ASSETS) or path.endswith(".html") or path == MANIFEST:
+            continue  # styling, scripts, and redirect pages are not themselves promises
+        if path.endswith(".md"):
+            pages[page_url(path)] = anchors_in(body if isinstance(body, str) else body.decode("utf-8"))
+        else:
+            pages["/" + path] = []
+    return dict(sorted(pages.items()))
+
+
+def anchors_in(markdown: str) -> list[str]:
+    found = set(ID_ATTRIBUTE.findall(markdown)) | set(ID_IN_ATTR_LIST.findall(markdown))
+    return sorted(a for a in found if not UNPROMISED.match(a))
+
+
+def addresses(pages: Pages) -> set[str]:
+    """Pages and anchors as flat addresses: '/timeline/' and '/timeline/#treaty-signed'."""
+    return {url for url in pages} | {f"{url}#{anchor}" for url, anchors in pages.items() for anchor in anchors}
+
+
+def dumps(pages: Pages) -> str:
+    """The manifest file: stable order, one anchor a line, so a diff shows each change."""
+    return json.dumps({"about": HEADER, "pages": {u: sorted(set(a)) for u, a in sorted(pages.items())}},
+                      indent=2, ensure_ascii=False) + "\n"
+
+
+def loads(text: str) -> Pages:
+    return json.loads(text)["pages"]
+
+
+def merged(promised: Pages, now: Pages) -> Pages:
+    """The promise grows with what is published now; nothing leaves it."""
+    out = {url: set(anchors) for url, anchors in promised.items()}
+    for url, anchors in now.items():
+        out.setdefault(url, set()).update(anchors)
+    return {url: sorted(anchors) for url, anchors in sorted(out.items())}
+
+
+def compare(promised_text: str, now: Pages, resolve) -> list[Problem]:
+    """Promised addresses that are gone without a working redirect, and published ones not yet promised.
+
+    `resolve(address)` gives the published address a retired one leads to, or None.
+    """
+    promised = loads(promised_text)
+    live = addresses(now)
+    problems = []
+    for address in sorted(addresses(promised) - live):
+        if resolve(address) is None:
+            problems.append(Problem(MANIFEST, _line_of(promised_text, address), 1,
+                                    f"{address} was published and is gone without a redirect",
+                                    "restore the id, or add content/redirects/<old-id>.yml with from: and to: "
+                                    "(see templates/redirect.yml)"))
+    for address in sorted(live - addresses(promised)):
+        problems.append(Problem(MANIFEST, 1, 1, f"{address} is published but not yet promised in {MANIFEST}",
+                                f"run `make manifest` and commit {MANIFEST}"))
+    return problems
+
+
+def _line_of(text: str, address: str) -> int:
+    """The line of urls.json holding a promised address (its anchor, or its page)."""
+    page, _, anchor = address.partition("#")
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip().startswith(json.dumps(page) + ":")), 0)
+    if not anchor:
+        return start + 1
+    for i in range(start, len(lines)):
+        if lines[i].strip().rstrip(",") == json.dumps(anchor):
+            return i + 1
+        if i > start and lines[i].strip().startswith("]"):
+            break
+    return start + 1
