@@ -39,3 +39,23 @@ test: $(STAMP)
 
 clean:
 	rm -rf site docs/generated .pytest_cache
+
+# --- Browser tests and page weight -------------------------------------------
+# Test-only tools from npm, exact versions in package-lock.json: axe-core,
+# vnu-jar (the W3C HTML checker, run with the machine's Java) and Lighthouse.
+# The browser is Debian's /usr/bin/chromium (.ci/run installs it); nothing here
+# downloads one. Without npm the browser tests skip locally and fail under CI.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
+	else echo "npm not found: browser tests will skip (CI fails them)"; fi
+
+test: $(NODE_STAMP)
+
+## bench-pageweight: bytes and requests per page, and Lighthouse scores, into BENCHMARKS.md
+bench-pageweight: $(STAMP) $(NODE_STAMP)
+	$(RUN) benchmarks/pageweight.py
+
+.PHONY: bench-pageweight

@@ -1,0 +1,102 @@
+"""Serving a built site on 127.0.0.1 and driving Debian's Chromium over it.
+
+Shared by the browser tests and the page-weight benchmark. Nothing here
+downloads a browser: Playwright only drives /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions"]
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"
+
+
+def missing_tools() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).is_file()):
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (make test installs requirements-dev.txt)"
+    if not (NODE_MODULES / "axe-core" / "axe.min.js").is_file():
+        return "node_modules/axe-core is missing (make test runs npm ci)"
+    return None
+
+
+def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The path the site lives under once deployed (from site_url), e.g. /inf-explainer/.
+
+    Serving the test site under the same path lets the 404 page, whose links
+    are absolute, load its assets as it will in production.
+    """
+    import yaml
+
+    url = yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/"
+    path = urlsplit(url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return "/nonexistent-outside-the-site-prefix"
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def log_message(self, *args):  # the browser keeps the request log
+        pass
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+
+
+@contextmanager
+def serve(directory: Path, prefix: str = "/"):
+    """A static file server for `directory` at `prefix` on a free port of 127.0.0.1; yields the site's URL."""
+    handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(directory))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    """Headless Chromium driven by Playwright (a fresh temporary profile each launch)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths relative to its root."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
