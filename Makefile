@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY)
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test check generate clean
+.PHONY: site serve test check generate clean fmt fmt-check cite schemas manifest
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,27 @@ site: $(STAMP)
 ## serve: live preview at http://127.0.0.1:8000; YAML edits show without a restart
 serve: $(STAMP)
 	$(RUN) -m explainer serve
+
+## fmt: rewrite content files in the canonical YAML form (CI fails on a diff)
+fmt: $(STAMP)
+	$(RUN) -m explainer fmt
+
+## fmt-check: show the diff `make fmt` would make, and fail if there is one
+fmt-check: $(STAMP)
+	$(RUN) -m explainer fmt --check
+
+## cite: find words in the sources and print a ready cite: entry, e.g. make cite Q="arms race"
+cite: $(STAMP)
+	@test -n "$$Q" || { echo 'usage: make cite Q="words from the source"'; exit 2; }
+	@$(RUN) -m explainer cite -- "$$Q"
+
+## schemas: rewrite the JSON Schemas in schemas/ after a change to scripts/explainer/model.py
+schemas: $(STAMP)
+	$(RUN) -m explainer schemas
+
+## manifest: promise newly published addresses in urls.json (after adding content)
+manifest: $(STAMP)
+	$(RUN) -m explainer manifest
 
 ## test: run every test
 test: $(STAMP)

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import files, site
+from . import clitools, files, redirects, site
 from .check import check_content
 from .problems import Problem, errors
 
@@ -53,6 +53,11 @@ def cmd_generate(root: Path, args) -> int:
         print("nothing written: fix the problems above first", file=sys.stderr)
         return 1
     tree = site.generate(content, files.read_handwritten(root), site_url=files.site_url(root))
+    broken = redirects.problems(content, tree)
+    if broken:
+        report(broken)
+        print("nothing written: fix the redirects above first", file=sys.stderr)
+        return 1
     written, removed = files.write_tree(root / files.GENERATED, tree)
     print(f"generated {len(tree)} files into {files.GENERATED} ({written} changed, {removed} removed)")
     return 0
@@ -102,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("site", help="generate, then build the site into site/ with mkdocs --strict")
     serve = sub.add_parser("serve", help="generate and preview with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000")
+    contributor = clitools.register(sub)  # fmt, cite, schemas, manifest
     args = parser.parse_args(argv)
-    commands = {"check": cmd_check, "generate": cmd_generate, "site": cmd_site, "serve": cmd_serve}
+    commands = {"check": cmd_check, "generate": cmd_generate, "site": cmd_site, "serve": cmd_serve, **contributor}
     return commands[args.command](args.root.resolve(), args)

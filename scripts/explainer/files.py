@@ -95,6 +95,17 @@ def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
     return written, removed
 
 
+def write_if_changed(root: Path, rel: str, text: str) -> bool:
+    """Write one project file (a schema, urls.json, a formatted record) when its text differs."""
+    target = root / rel
+    data = text.encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_write(target, data)
+    return True
+
+
 def _atomic_write(target: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     with os.fdopen(fd, "wb") as handle:
