@@ -33,7 +33,8 @@ class Problem:
         level = "error" if self.severity == "error" else "warning"
         body = f"{self.message}; {self.fix}" if self.fix else self.message
         body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={self.line},col={self.column}::{body}"
+        path = self.path.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")  # property escapes
+        return f"::{level} file={path},line={self.line},col={self.column}::{body}"
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
