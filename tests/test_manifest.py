@@ -1,0 +1,159 @@
+"""Links that never break: urls.json is the promise, and only a redirect may retire an address.
+
+The suite fails when a published page or anchor disappears without a
+redirect declared in content/redirects/, and when something newly published
+is not yet promised (run `make manifest`).
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from explainer import files, manifest, redirects, site
+from explainer.check import check_content
+from explainer.problems import errors
+from conftest import ROOT, read_files
+
+GOLDEN = Path(__file__).parent / "golden"
+PROMISE = (GOLDEN / "expected" / "urls.json").read_text(encoding="utf-8")
+
+
+def build(content_files: dict[str, bytes], handwritten=None):
+    content, problems = check_content(content_files)
+    assert not errors(problems), [p.format() for p in problems]
+    return content, site.generate(content, handwritten)
+
+
+def promise_kept(content_files: dict[str, bytes], promised: str = PROMISE) -> list[str]:
+    content, tree = build(content_files)
+    found = redirects.problems(content, tree)
+    found += manifest.compare(promised, manifest.published(tree), redirects.resolver(content, tree))
+    return [p.format() for p in found]
+
+
+def golden(**changes: tuple[str, str | None]) -> dict[str, bytes]:
+    """The golden content, with files edited ((old, new) text) or added (None, text)."""
+    tree = read_files(GOLDEN)
+    for name, (old, new) in changes.items():
+        path = "content/" + name
+        if old is None:
+            tree[path] = new.encode("utf-8")
+        else:
+            tree[path] = tree[path].decode("utf-8").replace(old, new).encode("utf-8")
+    return tree
+
+
+def test_the_real_site_keeps_every_promise():
+    content, problems = check_content(read_files(ROOT))
+    assert not errors(problems), [p.format() for p in problems]
+    tree = site.generate(content, files.read_handwritten(ROOT))
+    promised = (ROOT / manifest.MANIFEST).read_text(encoding="utf-8")
+    found = redirects.problems(content, tree)
+    found += manifest.compare(promised, manifest.published(tree), redirects.resolver(content, tree))
+    assert [p.format() for p in found] == []
+
+
+def test_every_kind_of_record_is_promised_by_its_id():
+    pages = manifest.loads((ROOT / manifest.MANIFEST).read_text(encoding="utf-8"))
+    content, _ = check_content(read_files(ROOT))
+    promised = {anchor for anchors in pages.values() for anchor in anchors}
+    for kind in ("event", "quote", "position", "term", "lesson", "note"):
+        assert {r.id for r in content.of(kind)} <= promised, kind
+    claims = {c["id"] for r in content.of("explainer") for s in r.data["sections"] for c in s["claims"]}
+    questions = {q["id"] for r in content.of("lesson") for q in r.data["questions"]}
+    assert claims and questions and (claims | questions) <= promised
+
+
+def test_golden_promise_holds():
+    assert promise_kept(golden()) == []
+
+
+def test_renamed_claim_without_redirect_fails_with_the_line_in_urls_json():
+    renamed = golden(**{"explainers/treaty.yml": ("id: treaty-first-reduction", "id: treaty-first-cut")})
+    line = next(i for i, text in enumerate(PROMISE.splitlines(), 1) if '"treaty-first-reduction"' in text)
+    assert promise_kept(renamed) == [
+        f"urls.json:{line}:1: /explainers/treaty/#treaty-first-reduction was published and is gone without a "
+        "redirect; restore the id, or add content/redirects/<old-id>.yml with from: and to: (see templates/redirect.yml)",
+        "urls.json:1:1: /explainers/treaty/#treaty-first-cut is published but not yet promised in urls.json; "
+        "run `make manifest` and commit urls.json",
+    ]
+
+
+def test_renamed_claim_with_redirect_keeps_the_promise():
+    redirect = "id: treaty-first-reduction\nfrom: /explainers/treaty/#treaty-first-reduction\nto: /explainers/treaty/#treaty-first-cut\n"
+    renamed = golden(**{"explainers/treaty.yml": ("id: treaty-first-reduction", "id: treaty-first-cut"),
+                        "redirects/treaty-first-reduction.yml": (None, redirect)})
+    grown = manifest.dumps(manifest.merged(manifest.loads(PROMISE), {"/explainers/treaty/": ["treaty-first-cut"]}))
+    assert promise_kept(renamed, grown) == []
+    _, tree = build(renamed)
+    assert '{ data-moved-from="treaty-first-reduction" }' in tree["explainers/treaty.md"]
+
+
+def test_renamed_page_needs_a_redirect_for_the_page_and_keeps_its_anchors():
+    moved = golden(**{"explainers/treaty.yml": ("id: treaty\n", "id: the-treaty\n")})
+    tree = moved.pop("content/explainers/treaty.yml")
+    moved["content/explainers/the-treaty.yml"] = tree
+    gone = promise_kept(moved)
+    assert any(p.startswith("urls.json:") and "/explainers/treaty/ was published and is gone" in p for p in gone)
+    assert any("/explainers/treaty/#treaty-banned-range was published and is gone" in p for p in gone)
+    moved["content/redirects/treaty.yml"] = b"id: treaty\nfrom: /explainers/treaty/\nto: /explainers/the-treaty/\n"
+    moved["content/redirects/inf.yml"] = b"id: inf\nfrom: /explainers/inf/\nto: /explainers/the-treaty/\n"
+    moved["content/redirects/treaty-range.yml"] = (
+        b"id: treaty-range\nfrom: /explainers/treaty/#treaty-range\nto: /explainers/the-treaty/#treaty-banned-range\n")
+    left = [p for p in promise_kept(moved) if "was published and is gone" in p or "content/redirects" in p]
+    assert left == []
+    _, built = build(moved)
+    page = built["explainers/treaty/index.html"]
+    assert '<meta http-equiv="refresh" content="0; url=../the-treaty/">' in page
+    assert '"treaty-range": "../the-treaty/#treaty-banned-range"' in page
+
+
+def test_redirects_that_cannot_work_are_reported_where_they_are_written():
+    broken = golden(**{"redirects/inf.yml": ("to: /explainers/treaty/", "to: /explainers/nowhere/"),
+                       "redirects/still-here.yml": (None, "id: still-here\nfrom: /timeline/\nto: /explainers/treaty/\n")})
+    assert [p for p in promise_kept(broken) if p.startswith("content/")] == [
+        "content/redirects/inf.yml:3:5: to '/explainers/nowhere/' is not published; "
+        "point it at a published address; copy it from the site's # link",
+        "content/redirects/still-here.yml:2:7: from '/timeline/' is still published; "
+        "a redirect is for an address that is gone; remove it or correct the address",
+    ]
+
+
+class Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(v for k, v in attrs if k == "id" and v)
+
+
+def test_built_site_publishes_its_manifest_and_every_promised_anchor(built_site):
+    published = json.loads((built_site / manifest.MANIFEST).read_text(encoding="utf-8"))["pages"]
+    promised = manifest.loads((ROOT / manifest.MANIFEST).read_text(encoding="utf-8"))
+    assert set(promised) <= set(published)
+    for url, anchors in promised.items():
+        target = built_site / url.lstrip("/")
+        target = target / "index.html" if url.endswith("/") else target
+        assert target.is_file(), url
+        if anchors:
+            parser = Ids()
+            parser.feed(target.read_text(encoding="utf-8"))
+            assert set(anchors) <= parser.ids, (url, sorted(set(anchors) - parser.ids))
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("/explainers/treaty/", "/explainers/treaty/"),
+    ("/explainers/treaty/#treaty-range", "/explainers/treaty/#treaty-banned-range"),
+    ("/explainers/inf/", "/explainers/treaty/"),
+    ("/explainers/inf/#treaty-first-reduction", "/explainers/treaty/#treaty-first-reduction"),
+    ("/explainers/inf/#treaty-range", "/explainers/treaty/#treaty-banned-range"),
+    ("/explainers/gone/", None),
+])
+def test_redirects_resolve_through_chains(address, expected):
+    content, tree = build(golden())
+    assert redirects.resolver(content, tree)(address) == expected
