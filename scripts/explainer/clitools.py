@@ -13,7 +13,10 @@ from . import cli, files, finder, manifest, redirects, schemas, site
 from .check import kind_of
 from .fmt import FormatError, format_text
 from .load import decode
+from .model import KINDS
 from .problems import errors
+
+TEMPLATES = "templates"
 
 
 def register(sub) -> dict:
@@ -30,13 +33,22 @@ def register(sub) -> dict:
     return {"fmt": cmd_fmt, "cite": cmd_cite, "schemas": cmd_schemas, "manifest": cmd_manifest}
 
 
-def cmd_fmt(root: Path, args) -> int:
+def _formatted(root: Path):
+    """(path, kind, bytes) of every content file and template, and problems reading them."""
     raw, problems = files.read_content(root)
+    found = [(path, kind_of(path), data) for path, data in sorted(raw.items())
+             if kind_of(path) and path.endswith((".yml", ".yaml"))]
+    if (root / TEMPLATES).is_dir():  # templates/<kind>.yml are copied into content/, so they are canonical too
+        templates, more = files.read_tree(root, Path(TEMPLATES), (".yml",))
+        found += [(path, Path(path).stem, data) for path, data in sorted(templates.items()) if Path(path).stem in KINDS]
+        problems += more
+    return found, problems
+
+
+def cmd_fmt(root: Path, args) -> int:
+    targets, problems = _formatted(root)
     changed = []
-    for path, data in sorted(raw.items()):
-        kind = kind_of(path)
-        if kind is None or not path.endswith((".yml", ".yaml")):
-            continue
+    for path, kind, data in targets:
         text, found = decode(data, path)
         try:
             if text is None:
