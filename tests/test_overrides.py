@@ -23,6 +23,7 @@ CHANGES = {
     "base.html": [
         ('id="__drawer" autocomplete="off"', 'id="__drawer"'),
         ('id="__search" autocomplete="off"', 'id="__search"'),
+        ("bundle.a5f9d56c.min.js' | url }}\"></script>", "bundle.a5f9d56c.min.js' | url }}\" defer></script>"),
     ],
     "partials/search.html": [
         ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),

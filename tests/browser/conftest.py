@@ -83,7 +83,7 @@ def survey(served, browser) -> Survey:
         context = browser.new_context(viewport=viewport, color_scheme=scheme)
         context.route("**/*", lambda route: _guard(route, base, result))
         page = context.new_page()
-        page.on("requestfailed", lambda r: result.failed.append(f"{r.url}: {r.failure}"))
+        page.on("requestfailed", lambda r: r.url.startswith(base) and result.failed.append(f"{r.url}: {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and result.failed.append(f"{r.url}: HTTP {r.status}"))
         for path in result.pages:
             result.visits.append(_visit(page, base, path, view, axe))

@@ -7,6 +7,7 @@ downloads a browser: Playwright only drives /usr/bin/chromium.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import shutil
@@ -49,8 +50,12 @@ def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
     return path if path.endswith("/") else path + "/"
 
 
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt", ".map"}
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
+    compress = False
 
     def translate_path(self, path):
         if not path.startswith(self.prefix):
@@ -60,6 +65,22 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # the browser keeps the request log
         pass
 
+    def do_GET(self):
+        """Files as they are; with `compress`, text files gzipped as a static host like GitHub Pages sends them."""
+        file = Path(self.translate_path(self.path.split("?")[0].split("#")[0]))
+        if file.is_dir() and self.path.split("?")[0].endswith("/"):
+            file = file / "index.html"
+        if not (self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
+                and file.is_file() and file.suffix in COMPRESSIBLE):
+            return super().do_GET()
+        body = gzip.compress(file.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 class _Server(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
@@ -67,9 +88,10 @@ class _Server(socketserver.ThreadingTCPServer):
 
 
 @contextmanager
-def serve(directory: Path, prefix: str = "/"):
+def serve(directory: Path, prefix: str = "/", compress: bool = False):
     """A static file server for `directory` at `prefix` on a free port of 127.0.0.1; yields the site's URL."""
-    handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(directory))
+    handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix, "compress": compress}),
+                                directory=str(directory))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
