@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
-from explainer import schemas
+from explainer import reference, schemas
 from explainer.check import kind_of
 from explainer.model import KINDS
 from conftest import ROOT
@@ -81,3 +81,12 @@ def test_json_schema_rejects_what_the_checker_rejects(kind):
     data = yaml.load((FIXTURES / f"{kind}.yml").read_text(encoding="utf-8"), Loader=Yaml12Loader)
     messages = " ".join(e.message for e in validator(kind).iter_errors(data))
     assert "Additional properties are not allowed" in messages
+
+
+def test_field_reference_is_in_step_with_the_model():
+    committed = (ROOT / reference.PAGE).read_text(encoding="utf-8")
+    assert committed == reference.markdown(), "run `make schemas` and commit docs/pages/contributing/fields.md"
+    for kind, spec in KINDS.items():
+        section = committed.split(f"## {kind} {{ #kind-{kind} }}", 1)[1].split("\n## ", 1)[0]
+        for name in spec.schema.fields:
+            assert f"| `{name}` |" in section, (kind, name)

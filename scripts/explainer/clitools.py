@@ -9,7 +9,7 @@ import difflib
 import sys
 from pathlib import Path
 
-from . import cli, files, finder, manifest, redirects, schemas, site
+from . import cli, files, finder, manifest, redirects, reference, schemas, site
 from .check import kind_of
 from .fmt import FormatError, format_text
 from .load import decode
@@ -92,7 +92,7 @@ def cmd_cite(root: Path, args) -> int:
 
 def cmd_schemas(root: Path, args) -> int:
     stale = []
-    for rel, text in schemas.files().items():
+    for rel, text in {**schemas.files(), reference.PAGE: reference.markdown()}.items():
         current = root / rel
         if not current.is_file() or current.read_text(encoding="utf-8") != text:
             stale.append(rel)
@@ -101,7 +101,8 @@ def cmd_schemas(root: Path, args) -> int:
     if args.check and stale:
         print(f"out of date: {', '.join(stale)}; run `make schemas` and commit them")
         return 1
-    print(f"{len(schemas.files())} schemas in {schemas.FOLDER}/, {len(stale)} {'stale' if args.check else 'rewritten'}")
+    print(f"{len(schemas.files())} schemas in {schemas.FOLDER}/ and {reference.PAGE}: "
+          f"{len(stale)} {'stale' if args.check else 'rewritten'}")
     return 0
 
 
