@@ -8,6 +8,8 @@ non-standard tags, duplicate keys, non-string keys.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .problems import Problem
@@ -20,6 +22,10 @@ except ImportError:  # pragma: no cover - exercised only without libyaml
 CORE = "tag:yaml.org,2002:"
 PLAIN_TAGS = {CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 ALIASES = "anchors and aliases"
+# What YAML 1.1 allows in a stream (its "printable" set); anything else stops the reader.
+NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MAX_DEPTH = 50  # records nest a few levels: record, list, mapping, cite list, citation
+SCAN_DEPTH_FROM = 1000 if Loader.__name__ == "CSafeLoader" else MAX_DEPTH
 MAX_BYTES = 2_000_000  # a content file this large is a mistake, not content
 
 
@@ -44,6 +50,8 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
     report more in the same run; it is None when walking it would be unsafe.
     """
     try:
+        if deep := _too_deep(text, path):
+            return None, [deep]
         nodes = list(yaml.compose_all(text, Loader=Loader))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -51,8 +59,8 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
         what = err.problem or err.context or "invalid YAML"
         return None, [Problem(path, line, col, f"YAML syntax error: {what}",
                               "check indentation (spaces, not tabs), colons and quotes")]
-    except yaml.YAMLError as err:
-        return None, [Problem(path, 1, 1, f"YAML error: {err}", "fix the YAML syntax")]
+    except yaml.YAMLError as err:  # a reader error: a character YAML does not allow
+        return None, [_bad_character(text, path, err)]
     if not nodes:
         return None, [Problem(path, 1, 1, "file is empty", "add the record's fields or delete the file")]
     if len(nodes) > 1:
@@ -65,6 +73,42 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
         others = [p for p in problems if not p.message.startswith(ALIASES)]
         return None, others + _alias_problems(text, path)
     return nodes[0], problems
+
+
+def _too_deep(text: str, path: str) -> Problem | None:
+    """Refuse nesting deeper than content ever needs, before composing.
+
+    The composer recurses once per level (libyaml's in C: about 50,000 nested
+    '[' crash the process) and libyaml's scanner slows quadratically with
+    depth; the event stream is flat, so counting levels there is safe, and
+    stopping at the limit keeps it cheap. Each level needs an opening bracket
+    or a deeper column, which bounds the depth before anything is parsed.
+    """
+    bound = text.count("[") + text.count("{") + 2 * max(map(len, text.splitlines()), default=0) + 2
+    if bound <= SCAN_DEPTH_FROM:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return Problem(path, mark.line + 1, mark.column + 1, f"nested more than {MAX_DEPTH} levels deep",
+                               "write the record's fields as a flat mapping, as the other records do")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
+def _bad_character(text: str, path: str, err: yaml.YAMLError) -> Problem:
+    """Where the first character YAML refuses is; libyaml reports only an offset, in one line."""
+    match = NOT_PRINTABLE.search(text)
+    if match is None:
+        return Problem(path, 1, 1, "YAML error: " + " ".join(str(err).split()), "fix the YAML syntax")
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return Problem(path, line, column, f"character U+{ord(match.group()):04X} is not allowed in YAML",
+                   "delete it; it is invisible or a control character")
 
 
 def _alias_problems(text: str, path: str) -> list[Problem]:

@@ -17,6 +17,8 @@ from .problems import Problem
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SCALAR_TEXT = {"str", "int", "float", "bool", "timestamp"}
+# Control characters and the bidi embeddings/overrides/isolates that can reorder what a reader sees.
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -74,6 +76,10 @@ class Text(Type):
         value = " ".join(node.value.split())
         if not value:
             ctx.report(node, f"{_where(where)} is empty", f"write the {self.doc}")
+            return None
+        if hidden := HIDDEN.search(value):
+            ctx.report(node, f"{_where(where)} holds the invisible character U+{ord(hidden.group()):04X}",
+                       "delete it: control and text-direction characters can disguise what the text says")
             return None
         if len(value) > self.max_len:
             ctx.report(node, f"{_where(where)} is {len(value)} characters, over {self.max_len}",
@@ -300,6 +306,8 @@ class Obj(Type):
             return None
         value: dict = {}
         for key, child in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue  # a list or mapping as a key: load.check_nodes has reported it
             name = key.value
             spec = self.fields.get(name)
             if spec is None:

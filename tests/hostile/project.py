@@ -39,12 +39,13 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def cli(root: Path, *args: str, timeout: float = 300) -> Run:
+def cli(root: Path, *args: str, timeout: float = 300, preexec=None) -> Run:
     """`python -m explainer <args> --root <root>`, as `make` runs it, from outside the copy."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("GITHUB_ACTIONS", None)
     done = subprocess.run([sys.executable, "-m", "explainer", "--root", str(root), *args],
-                          cwd=root.parent, env=env, capture_output=True, text=True, timeout=timeout)
+                          cwd=root.parent, env=env, capture_output=True, text=True, timeout=timeout,
+                          preexec_fn=preexec)
     return Run(done.returncode, done.stdout, done.stderr)
 
 

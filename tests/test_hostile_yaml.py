@@ -1,0 +1,139 @@
+"""YAML attacks and accidents: each gives a clean `path:line:column` problem, never a traceback.
+
+Every broken file goes into one copy of the project and `make check`'s command
+runs once over all of them, as it would over a bad pull request.
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import time
+from pathlib import Path
+
+import pytest
+
+from hostile.project import ROOT, TRACEBACK, cli, copy_project, snapshot, write
+
+EVENT = (ROOT / "tests/hostile/event.yml").read_text(encoding="utf-8")
+LINE = re.compile(r"^content/\S+:\d+:\d+: \S.*$|^\d+ error\(s\), \d+ warning\(s\)$")
+LAUGHS = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+          + "".join(f"{c}: &{c} [" + ",".join([f"*{p}"] * 9) + "]\n"
+                    for p, c in zip("abcdefghijklmnopqrstuvwxy", "bcdefghijklmnopqrstuvwxyz")))
+
+
+def event(name: str, **replace: str) -> str:
+    """A valid timeline event named `name`, with some lines replaced."""
+    body = EVENT.replace("id: hostile-yaml", f"id: {name}")
+    for old, new in replace.items():
+        body = body.replace(old, new)
+    return body
+
+
+# name: (file body, [(line, column, words in the message)])
+CASES = {
+    "unsafe-tag": ('id: unsafe-tag\ntitle: !!python/object/apply:os.system ["touch PWNED"]\n',
+                   [(2, 8, "tag '!!python/object/apply:os.system' is not allowed")]),
+    "unsafe-root": ("!!python/name:os.system\n", [(1, 1, "tag '!!python/name:os.system' is not allowed")]),
+    "local-tag": ("id: local-tag\ntitle: !shell ls\n", [(2, 8, "tag '!shell' is not allowed")]),
+    "laughs": (LAUGHS, [(2, 8, "anchors and aliases (&name, *name) are not allowed"),
+                        (26, 32, "anchors and aliases (&name, *name) are not allowed")]),
+    "merge-key": ("base: &b {era: treaty}\nid: merge-key\n<<: *b\n", [(3, 5, "anchors and aliases")]),
+    "duplicate-key": (event("duplicate-key", **{"era: treaty\n": "era: treaty\nera: collapse\n"}),
+                      [(4, 1, "duplicate key 'era' (first on line 3)")]),
+    "tabs": ("id: tabs\ncite:\n\t- source: x\n", [(3, 1, "YAML syntax error")]),
+    "list-not-mapping": ("- id: list-not-mapping\n- title: x\n", [(1, 1, "record must be a mapping of fields")]),
+    "nested-list": (event("nested-list", **{"era: treaty": "era: [treaty]"}), [(3, 6, "era this is not allowed")]),
+    "empty": ("", [(1, 1, "file is empty")]),
+    "only-comment": ("# nothing here\n", [(1, 1, "file is empty")]),
+    "latin-1": ("id: latin-1\ntitle: caf\xe9\n".encode("latin-1"), [(2, 11, "byte 0xe9 is not UTF-8")]),
+    "nul": (b"id: nul\ntitle: a\x00b\n", [(2, 9, "character U+0000 is not allowed in YAML")]),
+    "escaped-control": ('id: escaped-control\ntitle: "a\\0b"\n', [(2, 8, "invisible character U+0000")]),
+    "bidi-override": ('id: bidi-override\ntitle: "evil \\u202e txt.exe"\n', [(2, 8, "invisible character U+202E")]),
+    "deep-flow": ("id: deep-flow\ntitle: " + "[" * 60000 + "]" * 60000 + "\n",
+                  [(2, 57, "nested more than 50 levels deep")]),
+    "deep-block": ("id: deep-block\ntitle:\n" + "".join(" " * i + "- \n" for i in range(600)),
+                   [(52, 50, "nested more than 50 levels deep")]),
+    "two-documents": ("id: two-documents\n---\nid: x\n", [(3, 1, "a second YAML document starts here")]),
+    "odd-keys": ("id: odd-keys\ntrue: x\n? [a]\n: b\n", [(2, 1, "mapping keys must be plain words"),
+                                                       (3, 3, "mapping keys must be plain words")]),
+    "huge-number": (event("huge-number", **{"era: treaty": "era: treaty\norder: 99999999999999999999999"}),
+                    [(4, 1, "unknown field 'order'")]),
+    "unterminated": ('id: "unterminated\ntitle: x\n', [(3, 1, "YAML syntax error")]),
+    "too-long": ("id: too-long\ntitle: " + "word " * 2000 + "\n", [(2, 8, "title is 9999 characters, over 5000")]),
+    "too-big": ("id: too-big\ntitle: " + "x" * 2_000_001 + "\n", [(1, 1, "over the 2,000,000 limit")]),
+    "bom": (b"\xef\xbb\xbf" + event("bom", **{"era: treaty": "era: nope"}).encode(),
+            [(3, 6, "era 'nope' is not allowed")]),
+    "crlf": (event("crlf", **{"era: treaty": "era: nope"}).replace("\n", "\r\n").encode(),
+             [(3, 6, "era 'nope' is not allowed")]),
+    "wrong-name": (event("not-the-file-name"), [(1, 5, "id 'not-the-file-name' does not match the file name")]),
+}
+ELSEWHERE = {  # files in the wrong place
+    "content/stray.yml": "file is not in a content folder",
+    "content/timeline/sub/nested.yml": "file is not in a content folder",
+    "content/timeline/notes.md": "file is neither a YAML record nor a source text",
+}
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("yaml") / "project")
+    for name, (body, _) in CASES.items():
+        write(root, f"content/timeline/{name}.yml", body)
+    for path in ELSEWHERE:
+        write(root, path, event("stray"))
+    started = time.perf_counter()
+    run = cli(root, "check")
+    return root, run, time.perf_counter() - started
+
+
+def test_check_fails_cleanly_in_bounded_time(broken):
+    root, run, seconds = broken
+    assert run.code == 1
+    assert TRACEBACK not in run.text and not run.err
+    odd = [line for line in run.out.splitlines() if not LINE.match(line)]
+    assert not odd, odd[:5]
+    assert seconds < 20
+    assert not (root / "PWNED").exists() and not (root.parent / "PWNED").exists()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_broken_file_gets_its_problem_at_its_place(broken, name):
+    _, run, _ = broken
+    found = [line for line in run.out.splitlines() if line.startswith(f"content/timeline/{name}.yml:")]
+    for line, column, words in CASES[name][1]:
+        assert any(f.startswith(f"content/timeline/{name}.yml:{line}:{column}: ") and words in f for f in found), \
+            f"expected {line}:{column} {words!r}; got:\n" + "\n".join(f[:160] for f in found)
+
+
+@pytest.mark.parametrize("path", sorted(ELSEWHERE))
+def test_files_out_of_place_are_named(broken, path):
+    _, run, _ = broken
+    assert f"{path}:1:1: {ELSEWHERE[path]}" in run.out
+
+
+def test_bom_and_crlf_files_are_valid_content(tmp_path):
+    root = copy_project(tmp_path / "project")
+    write(root, "content/timeline/with-bom.yml", b"\xef\xbb\xbf" + event("with-bom").encode())
+    write(root, "content/timeline/with-crlf.yml", event("with-crlf").replace("\n", "\r\n").encode())
+    run = cli(root, "check")
+    assert run.code == 0, run.text
+
+
+def test_alias_expansion_is_bounded_in_memory(tmp_path):
+    """A billion laughs under a 1 GB address-space limit: refused, not expanded."""
+    root = copy_project(tmp_path / "project")
+    write(root, "content/timeline/laughs.yml", LAUGHS)
+    run = cli(root, "check", preexec=lambda: resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)), timeout=60)
+    assert run.code == 1 and TRACEBACK not in run.text
+    assert "content/timeline/laughs.yml:2:8: anchors and aliases" in run.out
+
+
+def test_a_failed_check_writes_nothing(broken):
+    root, _, _ = broken
+    before = snapshot(root)
+    run = cli(root, "site")
+    assert run.code == 1 and TRACEBACK not in run.text
+    assert snapshot(root) == before
+    assert not (root / "site").exists() and not (root / "docs/generated").exists()
+    assert not list(Path(root).glob(".site-*"))
