@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY)
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test check generate clean fmt fmt-check cite schemas manifest
+.PHONY: site serve test check generate clean fmt fmt-check cite schemas manifest schemas-check manifest-check
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,13 @@ schemas: $(STAMP)
 ## manifest: promise newly published addresses in urls.json (after adding content)
 manifest: $(STAMP)
 	$(RUN) -m explainer manifest
+
+## schemas-check, manifest-check: fail when schemas/ or urls.json are out of step (pre-commit, CI)
+schemas-check: $(STAMP)
+	$(RUN) -m explainer schemas --check
+
+manifest-check: $(STAMP)
+	$(RUN) -m explainer manifest --check
 
 ## test: run every test
 test: $(STAMP)
