@@ -1,0 +1,50 @@
+"""Lessons: readings name claims, events, quotes or positions; answers are checked like any claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explainer.check import check_content
+from explainer.site import generate
+from conftest import read_files
+
+GOLDEN = Path(__file__).parent / "golden"
+LESSON = "content/lessons/golden-lesson.yml"
+
+
+def problems_with(old: str, new: str) -> list[str]:
+    files = read_files(GOLDEN)
+    files[LESSON] = files[LESSON].decode().replace(old, new).encode()
+    _, problems = check_content(files)
+    return [p.format() for p in problems if p.path == LESSON]
+
+
+def test_a_reading_must_be_a_claim_event_quote_or_position():
+    assert problems_with("  - treaty-banned-range\n", "  - treaty-what-it-banned\n") == [
+        "content/lessons/golden-lesson.yml:13:5: reading 'treaty-what-it-banned' is a section, not a reading; "
+        "list ids of explainer claims, events, quotes or positions"]
+    assert problems_with("  - treaty-signed\n", "  - inf-treaty\n") == [
+        "content/lessons/golden-lesson.yml:14:5: reading 'inf-treaty' is a term, not a reading; "
+        "list ids of explainer claims, events, quotes or positions"]
+
+
+def test_question_ids_are_ids_like_any_other():
+    assert problems_with("  - id: golden-lesson-range\n", "  - id: treaty-banned-range\n") == [
+        "content/lessons/golden-lesson.yml:20:9: id 'treaty-banned-range' is already used in "
+        "content/explainers/treaty.yml; ids are links: choose an id used nowhere else"]
+
+
+def test_an_answer_is_checked_like_a_claim():
+    found = problems_with("5,500 kilometers.\n", "5,000 kilometers.\n")
+    assert any("5,000 is in the claim but in none of its quotes" in p for p in found), found
+    found = problems_with("    answer: >-\n      All", '    answer: >-\n      "All nuclear-armed missiles" are gone; all')
+    assert any("quoted words '\"All nuclear-armed missiles\"' are not in any of the cited quotes" in p for p in found)
+
+
+def test_answers_appear_only_in_the_teachers_edition():
+    content, _ = check_content(read_files(GOLDEN))
+    pages = generate(content)
+    answer = "All nuclear-armed ground-launched ballistic and cruise missiles"
+    assert answer in pages["lessons/golden-lesson/answers.md"]
+    assert answer not in pages["lessons/golden-lesson.md"]
+    assert 'id="golden-lesson-range"' in pages["lessons/golden-lesson.md"]
