@@ -73,7 +73,13 @@ def read_handwritten(root: Path) -> dict[str, str | bytes]:
 
 
 def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
-    """Make out_dir hold exactly `files`; rewrite only what changed. Returns (written, removed)."""
+    """Make out_dir hold exactly `files`; rewrite only what changed. Returns (written, removed).
+
+    Links inside out_dir are removed first: the folder is ours alone, and a
+    linked folder (a committed docs/generated/explainers -> /tmp, say) would
+    otherwise let a write land outside the repository.
+    """
+    _unlink_links(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = removed = 0
     for rel, body in files.items():
@@ -93,6 +99,16 @@ def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return written, removed
+
+
+def _unlink_links(folder: Path) -> None:
+    if folder.is_symlink():
+        folder.unlink()
+        return
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        for name in dirnames + filenames:
+            if (Path(dirpath) / name).is_symlink():
+                (Path(dirpath) / name).unlink()
 
 
 def write_if_changed(root: Path, rel: str, text: str) -> bool:
@@ -116,10 +132,16 @@ def _atomic_write(target: Path, data: bytes) -> None:
 def swap_in(new_dir: Path, final_dir: Path) -> None:
     """Replace final_dir by new_dir in two renames, so a reader never sees half a site."""
     old = final_dir.with_name(final_dir.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final_dir.exists():
+    _remove(old)
+    if final_dir.exists() or final_dir.is_symlink():
         final_dir.rename(old)
     new_dir.rename(final_dir)
-    if old.exists():
-        shutil.rmtree(old)
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    """Delete a folder, or only the link when it is one (never what a link points to)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)

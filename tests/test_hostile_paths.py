@@ -1,0 +1,158 @@
+"""Paths and addresses from content never reach outside the repository or the site.
+
+Ids and references are slugs, URLs are http(s) only, site paths stay on the
+site, links in content/ are refused, and links planted where the build
+writes are replaced, never followed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from hostile.project import TRACEBACK, cli, copy_project, snapshot, write
+
+SECRET = "root:x:0:0:THE-OUTSIDE-FILE"
+EVENT = (Path(__file__).parent / "hostile" / "event.yml").read_text(encoding="utf-8")
+
+# (file, line to replace, replacement, expected words in the problem)
+REFERENCES = {
+    "cite-source-dotdot": ("timeline", "  - source: fas-inf-overview", "  - source: ../../etc/passwd",
+                           "'../../etc/passwd' is not a valid id"),
+    "cite-source-absolute": ("timeline", "  - source: fas-inf-overview", "  - source: /etc/passwd",
+                             "'/etc/passwd' is not a valid id"),
+    "cite-source-backslash": ("timeline", "  - source: fas-inf-overview", "  - source: ..\\..\\secret",
+                              "is not a valid id"),
+    "id-dotdot": ("timeline", "id: hostile-yaml", "id: ../../../tmp/escape", "'../../../tmp/escape' is not a valid id"),
+}
+URLS = ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox",
+        "//evil.example/", "https://example.org/\"onmouseover=\"alert(1)", "https://example.org/<script>",
+        "https://example.org/ x", "file:///etc/passwd", "ftp://example.org/"]
+SITE_PATHS = ["javascript:alert(1)", "//evil.example/", "https://evil.example/", "/../../etc/passwd/",
+              "/explainers/\"onload=\"x/", "/a/<b>/", "/sitemap.xml/../", "explainers/treaty/"]
+
+
+def source_record(root: Path, url: str) -> str:
+    body = (root / "content/sources/fas-inf-overview.yml").read_text(encoding="utf-8")
+    lines = [line for line in body.splitlines() if not line.startswith(("url:", "id:"))]
+    return "\n".join(["id: evil-url", f"url: '{url}'", *lines]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory):
+    """One project holding every bad reference, URL and site path; `check` runs once."""
+    root = copy_project(tmp_path_factory.mktemp("paths") / "project")
+    for name, (folder, old, new, _) in REFERENCES.items():
+        write(root, f"content/{folder}/{name}.yml", EVENT.replace(old, new).replace("hostile-yaml", name, 1))
+    text = (root / "content/sources/fas-inf-overview.txt").read_bytes()
+    for index, url in enumerate(URLS):
+        write(root, f"content/sources/evil-url-{index}.yml",
+              source_record(root, url.replace("'", "''")).replace("id: evil-url", f"id: evil-url-{index}"))
+        write(root, f"content/sources/evil-url-{index}.txt", text)
+    for index, path in enumerate(SITE_PATHS):
+        write(root, f"content/redirects/evil-path-{index}.yml",
+              f"id: evil-path-{index}\nfrom: '{path}'\nto: '/explainers/treaty/'\n")
+    return root, cli(root, "check")
+
+
+@pytest.mark.parametrize("name", sorted(REFERENCES))
+def test_references_that_look_like_paths_are_refused(refused, name):
+    _, run = refused
+    folder, _, _, words = REFERENCES[name]
+    assert any(line.startswith(f"content/{folder}/{name}.yml:") and words in line for line in run.out.splitlines()), \
+        run.out[-2000:]
+
+
+@pytest.mark.parametrize("index", range(len(URLS)))
+def test_urls_other_than_http_are_refused(refused, index):
+    _, run = refused
+    assert f"content/sources/evil-url-{index}.yml:2:6: url " in run.out, URLS[index]
+
+
+@pytest.mark.parametrize("index", range(len(SITE_PATHS)))
+def test_site_paths_stay_on_the_site(refused, index):
+    _, run = refused
+    assert f"content/redirects/evil-path-{index}.yml:2:7: from " in run.out, SITE_PATHS[index]
+
+
+def test_refusals_are_clean(refused):
+    _, run = refused
+    assert run.code == 1 and TRACEBACK not in run.text
+
+
+def outside(tmp_path: Path) -> Path:
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "passwd").write_text(SECRET + "\n", encoding="utf-8")
+    return folder
+
+
+def test_links_in_content_are_refused_not_followed(tmp_path):
+    root = copy_project(tmp_path / "project")
+    away = outside(tmp_path)
+    os.symlink(away / "passwd", root / "content/sources/linked.txt")
+    write(root, "content/sources/linked.yml",
+          (root / "content/sources/fas-inf-overview.yml").read_text(encoding="utf-8")
+          .replace("id: fas-inf-overview", "id: linked"))
+    os.symlink(away / "passwd", root / "content/timeline/linked-event.yml")
+    os.symlink(away, root / "content/glossary/linked-folder")
+    run = cli(root, "site")
+    assert run.code == 1 and TRACEBACK not in run.text
+    assert "content/sources/linked.txt:1:1: file is a link or not a regular file" in run.out
+    assert "content/timeline/linked-event.yml:1:1: file is a link or not a regular file" in run.out
+    assert "content/glossary/linked-folder:1:1: folder is a link" in run.out
+    assert SECRET not in run.text
+
+
+def test_links_in_hand_written_folders_are_not_copied(tmp_path):
+    root = copy_project(tmp_path / "project")
+    away = outside(tmp_path)
+    os.symlink(away / "passwd", root / "docs/stylesheets/leak.css")
+    (root / "docs/pages").mkdir(exist_ok=True)
+    os.symlink(away / "passwd", root / "docs/pages/leak.md")
+    run = cli(root, "site")
+    assert run.code == 0, run.text
+    leaked = [p for p in (root / "site").rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
+    assert not leaked
+    assert not (root / "docs/generated/stylesheets/leak.css").exists()
+
+
+def test_links_planted_in_the_generated_folder_are_replaced_not_followed(tmp_path):
+    """A committed docs/generated/explainers -> /somewhere must not receive the pages."""
+    root = copy_project(tmp_path / "project")
+    away = outside(tmp_path)
+    before = snapshot(away)
+    (root / "docs/generated").mkdir()
+    os.symlink(away, root / "docs/generated/explainers")
+    os.symlink(away / "passwd", root / "docs/generated/index.md")
+    run = cli(root, "generate")
+    assert run.code == 0, run.text
+    assert snapshot(away) == before
+    assert not (root / "docs/generated/explainers").is_symlink()
+    assert (root / "docs/generated/explainers/index.md").is_file()
+    assert SECRET not in (root / "docs/generated/index.md").read_text(encoding="utf-8")
+
+
+def test_a_linked_generated_folder_is_replaced_not_followed(tmp_path):
+    root = copy_project(tmp_path / "project")
+    away = outside(tmp_path)
+    before = snapshot(away)
+    os.symlink(away, root / "docs/generated")
+    run = cli(root, "generate")
+    assert run.code == 0, run.text
+    assert snapshot(away) == before and not (root / "docs/generated").is_symlink()
+
+
+def test_a_linked_site_folder_is_replaced_and_its_target_kept(tmp_path):
+    root = copy_project(tmp_path / "project")
+    away = outside(tmp_path)
+    before = snapshot(away)
+    os.symlink(away, root / "site")
+    os.symlink(away, root / "site.old")
+    run = cli(root, "site")
+    assert run.code == 0 and TRACEBACK not in run.text, run.text
+    assert snapshot(away) == before
+    assert not (root / "site").is_symlink() and (root / "site/index.html").is_file()
+    assert not (root / "site.old").exists()
