@@ -66,6 +66,10 @@ def problems(content: Content, tree: dict) -> list[Problem]:
             line, col = record.at("from")
             found.append(Problem(record.path, line, col, f"from {origin!r} is still published",
                                  "a redirect is for an address that is gone; remove it or correct the address"))
+        elif origin and "." in _split(origin)[0]:  # /sitemap.xml/ or /404.html/ would turn a built file into a folder
+            line, col = record.at("from")
+            found.append(Problem(record.path, line, col, f"from {origin!r} names a file the build writes",
+                                 "pages on this site are folders without dots; give the retired page's address"))
         elif target and resolve(target) is None:
             line, col = record.at("to")
             found.append(Problem(record.path, line, col, f"to {target!r} is not published",
