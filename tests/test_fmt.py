@@ -125,5 +125,5 @@ def test_any_string_survives_formatting(value, key, indent):
     data = {"id": "x", key: value, "list": [{"quote": value} for _ in range(indent)]}
     text = yaml.safe_dump(data, allow_unicode=True, width=40)
     out = format_text(text, "x.yml", HEADER)
-    assert yaml.safe_load(out) == data
+    assert yaml.safe_load(out) == yaml.safe_load(text)  # PyYAML's own dump does not keep every character (\x85)
     assert format_text(out, "x.yml", HEADER) == out

@@ -139,8 +139,8 @@ def _terms(writer: LessonWriter, content: Content, ids: list[str]) -> str:
         term = content.record("term", term_id)
         statement = statement_at(content, term)
         target = link(writer.path, "glossary.md", term.id)
-        items.append(f'<dt markdown="1">[{text(term.data["term"])}]({target})</dt>'
-                     f'<dd markdown="1"><p>{text(term.data["definition"])}</p>\n{writer.citations(statement)}</dd>')
+        items.append(f'<dt markdown="1">[{text(term.data["term"])}]({target})</dt>\n'
+                     f'<dd markdown="1">\n<p>{text(term.data["definition"])}</p>\n{writer.citations(statement)}</dd>')
     return '<dl class="lesson-terms" markdown="1">\n' + "\n".join(items) + "\n</dl>\n"
 
 
