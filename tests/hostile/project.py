@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 TRACEBACK = "Traceback (most recent call last)"
@@ -103,3 +105,14 @@ def install_hostile(root: Path) -> list[str]:
         body = re.sub(r"SHA256\(([a-z-]+)\)", digest, fill(path.read_text(encoding="utf-8")))
         write(root, f"content/{path.relative_to(fixtures).as_posix()}", body)
     return sorted(set(markers))
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> tuple[Path, list[str]]:
+    """The project with every hostile fixture added, built once by `python -m explainer site`."""
+    root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    markers = install_hostile(root)
+    run = cli(root, "site")
+    assert TRACEBACK not in run.text
+    assert run.code == 0, run.text
+    return root, markers
