@@ -93,8 +93,7 @@ def cmd_cite(root: Path, args) -> int:
 def cmd_schemas(root: Path, args) -> int:
     stale = []
     for rel, text in {**schemas.files(), reference.PAGE: reference.markdown()}.items():
-        current = root / rel
-        if not current.is_file() or current.read_text(encoding="utf-8") != text:
+        if files.read_text(root, rel) != text:
             stale.append(rel)
             if not args.check:
                 files.write_if_changed(root, rel, text)
@@ -113,8 +112,7 @@ def cmd_manifest(root: Path, args) -> int:
         return 1
     tree = site.generate(content, files.read_handwritten(root), site_url=files.site_url(root))
     now = manifest.published(tree)
-    path = root / manifest.MANIFEST
-    promised = path.read_text(encoding="utf-8") if path.is_file() else manifest.dumps({})
+    promised = files.read_text(root, manifest.MANIFEST) or manifest.dumps({})
     if not args.check:  # the promise grows; nothing leaves it
         grown = manifest.merged(manifest.loads(promised), now)
         added = len(manifest.addresses(grown) - manifest.addresses(manifest.loads(promised)))

@@ -111,6 +111,12 @@ def _unlink_links(folder: Path) -> None:
                 (Path(dirpath) / name).unlink()
 
 
+def read_text(root: Path, rel: str) -> str | None:
+    """One project file's text (a schema, urls.json), or None when it does not exist."""
+    target = root / rel
+    return target.read_text(encoding="utf-8") if target.is_file() else None
+
+
 def write_if_changed(root: Path, rel: str, text: str) -> bool:
     """Write one project file (a schema, urls.json, a formatted record) when its text differs."""
     target = root / rel

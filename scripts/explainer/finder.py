@@ -57,10 +57,10 @@ def search(sources: dict[str, cite.SourceText], query: str, limit: int = 3) -> l
     count = len(wanted.split())
     if count < cite.MIN_WORDS:
         return []
-    scored = []
+    scored, words = [], {}
     for source in sources.values():
-        words = _words(source.text)
-        scored += [(score, source, i, j) for score, i, j in _windows(words, wanted, count)]
+        words[source.id] = _words(source.text)
+        scored += [(score, source, i, j) for score, i, j in _windows(words[source.id], wanted, count)]
     scored.sort(key=lambda s: (-s[0], s[1].id, s[2]))
     found, taken = [], []
     for score, source, i, j in scored:
@@ -68,7 +68,7 @@ def search(sources: dict[str, cite.SourceText], query: str, limit: int = 3) -> l
             break  # past the best few, and past those nearly as good as the best
         if any(source.id == sid and i <= tj and ti <= j for sid, ti, tj in taken):
             continue  # an overlapping window of a passage already found
-        passage = _passage(source, _words(source.text), i, j, score)
+        passage = _passage(source, words[source.id], i, j, score)
         if passage is not None:
             taken.append((source.id, i, j))
             found.append(passage)
