@@ -16,11 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from browser.harness import CHROMIUM, FLAGS as BROWSER_FLAGS
 from conftest import ROOT
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer"]
+FLAGS = ["--headless", *BROWSER_FLAGS, "--no-pdf-header-footer"]
 SITE_URL = "https://example.org/inf-explainer/"
 ARTIFACTS = ROOT / "artifacts" / "handouts"
 
