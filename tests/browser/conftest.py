@@ -4,6 +4,9 @@ Every page is opened at 1280 px in the light scheme and at 390 px in the dark
 one; each visit records what the tests check (axe-core results, requests,
 console errors, links and ids) and writes a full-page screenshot to
 artifacts/screenshots/. With CI set, a missing browser or tool fails the run.
+
+The fixtures are package-scoped: Playwright's sync API allows one instance per
+thread, so the browser is closed before other test modules start their own.
 """
 
 from __future__ import annotations
@@ -55,24 +58,24 @@ class Survey:
     failed: list[str]       # requests to the site that did not succeed
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def tools():
     require(missing_tools())
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def served(tools, built_site):
     with serve(built_site, site_prefix()) as base:
         yield base, built_site
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(tools):
     with chromium() as instance:
         yield instance
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def survey(served, browser) -> Survey:
     base, site = served
     axe = (NODE_MODULES / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
