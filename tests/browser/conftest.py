@@ -12,7 +12,6 @@ thread, so the browser is closed before other test modules start their own.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +25,10 @@ VIEWS = (("1280", {"width": 1280, "height": 900}, "light"), ("390", {"width": 39
 COLLECT = """() => ({
   links: [...document.querySelectorAll('a[href]')].map(a => a.href),
   ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+  resources: [...document.querySelectorAll('link[href], script[src], img[src], iframe[src], source[src], '
+                                            + 'video[src], audio[src], object[data], embed[src]')]
+    .filter(e => !(e.tagName === 'LINK' && e.rel === 'canonical'))
+    .map(e => e.href || e.src || e.data),
 })"""
 
 
@@ -46,6 +49,8 @@ class Visit:
     console: list = field(default_factory=list)
     links: list = field(default_factory=list)
     ids: set = field(default_factory=set)
+    screenshot: Path | None = None
+    resources: list = field(default_factory=list)  # what the page loads or hints at (preconnect…)
 
 
 @dataclass
@@ -79,8 +84,7 @@ def browser(tools):
 def survey(served, browser) -> Survey:
     base, site = served
     axe = (NODE_MODULES / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     result = Survey(base, site, site_pages(site), [], [], [])
     for view, viewport, scheme in VIEWS:
         context = browser.new_context(viewport=viewport, color_scheme=scheme)
@@ -111,11 +115,12 @@ def _visit(page, base: str, path: str, view: str, axe: str) -> Visit:
     page.on("pageerror", errors)
     page.goto(base + path, wait_until="load")
     found = page.evaluate(COLLECT)
-    visit.links, visit.ids = found["links"], set(found["ids"])
+    visit.links, visit.ids, visit.resources = found["links"], set(found["ids"]), found["resources"]
     page.add_script_tag(content=axe)
     visit.axe = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     name = path.strip("/").replace("/", "_").removesuffix(".html") or "home"
-    page.screenshot(path=str(SCREENSHOTS / f"{name}-{view}.png"), full_page=True)
+    visit.screenshot = SCREENSHOTS / f"{name}-{view}.png"
+    page.screenshot(path=str(visit.screenshot), full_page=True)
     page.remove_listener("console", listener)
     page.remove_listener("pageerror", errors)
     return visit
