@@ -77,7 +77,7 @@ def citations(content: Content, statement: Statement) -> list[dict]:
 
 
 def _statement(content: Content, record) -> Statement | None:
-    return next((s for s in content.statements if s.owner is record and not s.where), None)
+    return content.statement_at(record)
 
 
 def timeline_items(content: Content, locate) -> list[dict]:

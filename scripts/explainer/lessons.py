@@ -27,12 +27,14 @@ class Target:
 
 def targets(content: Content) -> dict[str, Target]:
     """Every id in the content, with what it names (the first holder wins on duplicates)."""
-    found: dict[str, Target] = {}
-    for records in content.records.values():
-        for record in records:
-            for ident, target in _targets_in(record):
-                found.setdefault(ident, target)
-    return found
+    def build():
+        found: dict[str, Target] = {}
+        for records in content.records.values():
+            for record in records:
+                for ident, target in _targets_in(record):
+                    found.setdefault(ident, target)
+        return found
+    return content.memo("lesson-targets", build)
 
 
 def _targets_in(record: Record):

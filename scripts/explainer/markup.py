@@ -13,20 +13,23 @@ import re
 
 # Markdown, footnote, attr_list, tables, mark/tilde/caret: all their syntax characters.
 SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[](){}#+!|~^=<>&\"'$"}
+ESCAPES = str.maketrans(SPECIAL)
+LEADING_NUMBER = re.compile(r"^(\d+)\.")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
 
 
 def escape(value: str) -> str:
     """Every syntax character as an entity; spacing kept as it is."""
-    return "".join(SPECIAL.get(c, c) for c in value)
+    return value.translate(ESCAPES)
 
 
 def text(value: str) -> str:
     """Plain text, safe anywhere in Markdown or HTML (content and attribute values)."""
     out = escape(" ".join(str(value).split()))
     # A leading "1987." or "-" must not start a list.
-    out = re.sub(r"^(\d+)\.", r"\1&#46;", out)
+    if out[:1].isdigit():
+        out = LEADING_NUMBER.sub(r"\1&#46;", out)
     return "&#45;" + out[1:] if out.startswith("-") else out
 
 
@@ -49,10 +52,24 @@ def _html_text(value: str) -> str:
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative Markdown link target from one generated page to another."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_page, posixpath.dirname(from_page))
     if to_page == from_page:
         target = ""
     return f"{target}#{anchor}" if anchor else target
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for paths inside the docs folder, without its os.getcwd() per call."""
+    if path.startswith("/") or start.startswith("/") or ".." in path.split("/") + start.split("/"):
+        return posixpath.relpath(path, start or ".")
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    here = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    for a, b in zip(to, here):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def human_date(value: str) -> str:

@@ -11,17 +11,27 @@ SIDES = (("russia", "Russia"), ("united_states", "United States"))
 
 
 def statement_at(content: Content, record, *where) -> Statement | None:
-    return next((s for s in content.statements if s.owner is record and s.where == where), None)
+    return content.statement_at(record, where)
+
+
+def notes_applying(content: Content, record_id: str) -> list:
+    """The editor's notes whose applies_to names record_id, in note order (indexed once per content)."""
+    def build():
+        found: dict[str, list] = {}
+        for note in content.of("note"):
+            for ident in dict.fromkeys(note.data.get("applies_to") or []):
+                found.setdefault(ident, []).append(note)
+        return found
+    return content.memo("notes-applying", build).get(record_id, [])
 
 
 def notes_for(content: Content, page: str, record_id: str) -> str:
     """Editor's notes that apply to a record, as short admonitions linking to the note."""
     out = []
-    for note in content.of("note"):
-        if record_id in (note.data.get("applies_to") or []):
-            target = link(page, source_page(note.data["source"]), note.id)
-            out.append(f'!!! note "Editor&#39;s note: {text(note.data["title"])}"\n'
-                       f"    {text(note.data['text'])} [Read the note]({target})\n")
+    for note in notes_applying(content, record_id):
+        target = link(page, source_page(note.data["source"]), note.id)
+        out.append(f'!!! note "Editor&#39;s note: {text(note.data["title"])}"\n'
+                   f"    {text(note.data['text'])} [Read the note]({target})\n")
     return "\n".join(out)
 
 
@@ -76,11 +86,10 @@ def _event(writer: PageWriter, content: Content, page: str, record) -> str:
 
 def notes_inline(content: Content, page: str, record_id: str) -> str:
     out = []
-    for note in content.of("note"):
-        if record_id in (note.data.get("applies_to") or []):
-            target = link(page, source_page(note.data["source"]), note.id)
-            out.append(f'<p class="editor-note" markdown="1"><strong>Editor&#39;s note:</strong> '
-                       f"[{text(note.data['title'])}]({target})</p>")
+    for note in notes_applying(content, record_id):
+        target = link(page, source_page(note.data["source"]), note.id)
+        out.append(f'<p class="editor-note" markdown="1"><strong>Editor&#39;s note:</strong> '
+                   f"[{text(note.data['title'])}]({target})</p>")
     return "".join(out)
 
 

@@ -23,13 +23,12 @@ class Citer:
 def spans_of(content: Content, source_id: str, where_published) -> dict[tuple[int, int], list[Citer]]:
     """Every cited span of one source, with the statements citing it, in page order."""
     spans: dict[tuple[int, int], list[Citer]] = {}
-    for statement in content.statements:
-        for citation in statement.citations:
-            if citation.anchor and citation.source == source_id:
-                key = (citation.anchor.start, citation.anchor.end)
-                citer = where_published(statement)
-                if citer and citer not in spans.setdefault(key, []):
-                    spans[key].append(citer)
+    for statement, citation in content.citing(source_id):
+        if citation.anchor:
+            key = (citation.anchor.start, citation.anchor.end)
+            citer = where_published(statement)
+            if citer and citer not in spans.setdefault(key, []):
+                spans[key].append(citer)
     return dict(sorted(spans.items()))
 
 
@@ -133,12 +132,12 @@ def _coverage(content: Content, record) -> str:
 
 
 def _notes(writer: PageWriter, content: Content, record) -> str:
-    notes = [n for n in content.of("note") if n.data["source"] == record.id]
+    notes = content.memo("notes-by-source", lambda: _group(content.of("note"), "source")).get(record.id, [])
     if not notes:
         return ""
     parts = ["## Editor's notes { #editors-notes }\n"]
     for note in notes:
-        statement = next(s for s in content.statements if s.owner is note)
+        statement = content.statements_of(note)[0]
         parts.append(f'<div class="editor-note" id="{note.id}" markdown="1">'
                      f'<p class="note-title" markdown="1"><strong>{text(note.data["title"])}</strong> '
                      f"{writer.permalink(note.id, 'note')}</p>"
@@ -157,3 +156,10 @@ def _citers(page: str, source_text: str, inside, spans) -> str:
         items.append(f'<li markdown="1"><a href="#{span_id(*span)}" class="span-ref">&#8220;{opening}&#8221;</a> '
                      f"cited by {links}</li>")
     return '<ul class="cited-by" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
+
+
+def _group(records, key: str) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for record in records:
+        found.setdefault(record.data[key], []).append(record)
+    return found
