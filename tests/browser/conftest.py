@@ -25,6 +25,7 @@ VIEWS = (("1280", {"width": 1280, "height": 900}, "light"), ("390", {"width": 39
 COLLECT = """() => ({
   links: [...document.querySelectorAll('a[href]')].map(a => a.href),
   ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+  overflow: document.scrollingElement.scrollWidth - window.innerWidth,
   resources: [...document.querySelectorAll('link[href], script[src], img[src], iframe[src], source[src], '
                                             + 'video[src], audio[src], object[data], embed[src]')]
     .filter(e => !(e.tagName === 'LINK' && e.rel === 'canonical'))
@@ -50,6 +51,7 @@ class Visit:
     links: list = field(default_factory=list)
     ids: set = field(default_factory=set)
     screenshot: Path | None = None
+    overflow: int = 0  # how far the page is wider than the window (px)
     resources: list = field(default_factory=list)  # what the page loads or hints at (preconnect…)
 
 
@@ -116,6 +118,7 @@ def _visit(page, base: str, path: str, view: str, axe: str) -> Visit:
     page.goto(base + path, wait_until="load")
     found = page.evaluate(COLLECT)
     visit.links, visit.ids, visit.resources = found["links"], set(found["ids"]), found["resources"]
+    visit.overflow = found["overflow"]
     page.add_script_tag(content=axe)
     visit.axe = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     name = path.strip("/").replace("/", "_").removesuffix(".html") or "home"

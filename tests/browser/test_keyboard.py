@@ -47,6 +47,16 @@ def test_tab_reaches_a_citation_and_shows_its_exact_words(page, survey):
     assert len(quoted.split()) >= 3 and quoted in shown
 
 
+def test_hovering_a_citation_shows_its_exact_words(page, survey):
+    page.goto(survey.base + explainer_with_claims(survey))
+    marker = page.locator("p.claim a.footnote-ref").nth(1)
+    note_id = marker.get_attribute("href").lstrip("#")
+    marker.hover()
+    page.wait_for_function(f"({TOOLTIP})().length > 0", timeout=5_000)
+    words = page.evaluate("id => document.getElementById(id).querySelector('p').innerText", note_id)
+    assert words.split("\u201d")[0].lstrip("\u201c") in page.evaluate(TOOLTIP)
+
+
 def test_claim_to_source_to_claim_by_keyboard_alone(page, survey):
     explainer = explainer_with_claims(survey)
     page.goto(survey.base + explainer)
