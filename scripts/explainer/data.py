@@ -149,12 +149,16 @@ def _cell(value) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def _items(n: int) -> str:
+    return "1 item" if n == 1 else f"{n} items"
+
+
 def page(counts: dict[str, int]) -> str:
     """The Markdown page offering the files."""
-    rows = []
+    sets = []
     for name, (description, _) in DATASETS.items():
-        rows.append(f"| {name.capitalize()} | {description} | {counts[name]} | "
-                    f"[{name}.json]({name}.json) | [{name}.csv]({name}.csv) |")
+        sets.append(f"## {name.capitalize()} {{ #{name} }}\n\n{description} {_items(counts[name])}.\n\n"
+                    f"Download: [{name}.json]({name}.json) (JSON) · [{name}.csv]({name}.csv) (CSV)\n")
     columns = sorted({c for _, cols in DATASETS.values() for c in cols if c in COLUMN_DOCS})
     docs = "\n".join(f"- `{c}`: {COLUMN_DOCS[c]}" for c in columns)
     return ("---\ntitle: \"Open data\"\n"
@@ -162,8 +166,7 @@ def page(counts: dict[str, int]) -> str:
             "# Open data\n\n"
             "Everything this site says is also here as data, for a class project, a spreadsheet or your own "
             "site. Each item carries its citations: the exact words of the source and where they are.\n\n"
-            "| Data set | What it holds | Items | JSON | CSV |\n| --- | --- | --- | --- | --- |\n"
-            + "\n".join(rows) + "\n\n"
+            + "\n".join(sets) + "\n"
             "## Columns\n\n" + docs + "\n\n"
             "JSON keeps every value exactly. In the CSV files, a value that a spreadsheet would read as a "
             "formula (one starting with `=`, `+`, `-` or `@`) starts with an apostrophe.\n\n"
