@@ -25,14 +25,22 @@ def notes_applying(content: Content, record_id: str) -> list:
     return content.memo("notes-applying", build).get(record_id, [])
 
 
-def notes_for(content: Content, page: str, record_id: str) -> str:
-    """Editor's notes that apply to a record, as short admonitions linking to the note."""
+def notes_for(content: Content, page: str, record_id: str, shown: set[str] | None = None) -> str:
+    """Editor's notes that apply to a record, as admonitions linking to the note.
+
+    A note already shown on the page (ids in `shown`) comes back as a one-line link.
+    """
     out = []
     for note in notes_applying(content, record_id):
         target = link(page, source_page(note.data["source"]), note.id)
+        if shown is not None and note.id in shown:
+            out.append(_note_link(note, target))
+            continue
+        if shown is not None:
+            shown.add(note.id)
         out.append(f'!!! note "Editor&#39;s note: {text(note.data["title"])}"\n'
                    f"    {text(note.data['text'])} [Read the note]({target})\n")
-    return "\n".join(out)
+    return "\n\n".join(out)
 
 
 def explainer(content: Content, record) -> str:
@@ -40,12 +48,13 @@ def explainer(content: Content, record) -> str:
     writer = PageWriter(page, content)
     parts = [front_matter(title=record.data["title"], description=record.data["description"]),
              f"# {text(record.data['title'])}\n", legend()]
+    shown: set[str] = set()
     for s, section in enumerate(record.data["sections"]):
         parts.append(f"## {text(section['heading'])} {{ #{section['id']} }}\n")
         for c, claim in enumerate(section["claims"]):
             statement = statement_at(content, record, "sections", s, "claims", c)
             parts.append(writer.claim_block(statement))
-            parts.append(notes_for(content, page, claim["id"]))
+            parts.append(notes_for(content, page, claim["id"], shown))
     return writer.finish("\n".join(p for p in parts if p))
 
 
@@ -84,13 +93,15 @@ def _event(writer: PageWriter, content: Content, page: str, record) -> str:
             f"{notes_inline(content, page, record.id)}</li>")
 
 
+def _note_link(note, target: str) -> str:
+    return (f'<p class="editor-note" markdown="1"><strong>Editor&#39;s note:</strong> '
+            f"[{text(note.data['title'])}]({target})</p>")
+
+
 def notes_inline(content: Content, page: str, record_id: str) -> str:
-    out = []
-    for note in notes_applying(content, record_id):
-        target = link(page, source_page(note.data["source"]), note.id)
-        out.append(f'<p class="editor-note" markdown="1"><strong>Editor&#39;s note:</strong> '
-                   f"[{text(note.data['title'])}]({target})</p>")
-    return "".join(out)
+    """Editor's notes that apply to a record, as one-line links to the note."""
+    return "".join(_note_link(note, link(page, source_page(note.data["source"]), note.id))
+                   for note in notes_applying(content, record_id))
 
 
 def quotes(content: Content) -> str:
