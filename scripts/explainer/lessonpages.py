@@ -11,7 +11,7 @@ from __future__ import annotations
 from .address import absolute, page_url
 from .content import Content, Statement
 from .lessons import targets
-from .markup import front_matter, link, text, time
+from .markup import front_matter, link, quoted, text, time
 from .pages import quote_words, statement_at
 from .render import BASIS_LABEL, PageWriter, basis_badge, source_page, span_id
 
@@ -54,11 +54,11 @@ class LessonWriter(PageWriter):
             record = self.content.record("source", citation.source)
             title = text(record.data["title"]) if record else text(citation.source)
             if source is None or citation.anchor is None:
-                items.append(f"<li>&#8220;{text(citation.quote)}&#8221; &#8212; {title}</li>")
+                items.append(f"<li>{quoted(citation.quote)} &#8212; {title}</li>")
                 continue
             words = source.text[citation.anchor.start:citation.anchor.end]
             target = link(self.path, source_page(citation.source), span_id(citation.anchor.start, citation.anchor.end))
-            items.append(f'<li markdown="1">&#8220;{text(words)}&#8221; &#8212; [{title}]({target})'
+            items.append(f'<li markdown="1">{quoted(words)} &#8212; [{title}]({target})'
                          f"{self.span_address(citation)}</li>")
         return '<ul class="citations" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
 

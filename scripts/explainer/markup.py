@@ -33,6 +33,16 @@ def text(value: str) -> str:
     return "&#45;" + out[1:] if out.startswith("-") else out
 
 
+OPENING_QUOTES = "\u201c\u2018\"'"
+
+
+def quoted(value: str) -> str:
+    """Words in curly quotes, unless they open with a quote mark of their own."""
+    if value.lstrip()[:1] in OPENING_QUOTES:
+        return text(value)
+    return f"&#8220;{text(value)}&#8221;"
+
+
 def front_matter(**fields: str) -> str:
     """YAML front matter; JSON strings are valid YAML and escape everything.
 

@@ -156,7 +156,8 @@ def positions(content: Content) -> str:
 def _side(writer: PageWriter, content: Content, record, key: str, name: str) -> str:
     side = record.data[key]
     anchor = f"{record.id}-{key.replace('_', '-')}"
-    head = f'<h3 class="side-name">{name}</h3>'
+    # A heading for screen readers, but not an entry in every topic's table of contents.
+    head = f'<p class="side-name" role="heading" aria-level="3">{name}</p>'
     if side.get("silent"):
         return (f'<section class="side side-{key} side-silent" id="{anchor}" markdown="1">{head}'
                 f'<p class="silent">{text(side["silent"])}</p></section>')

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .content import Content, Statement
-from .markup import link, text
+from .markup import link, quoted, text
 
 BASIS_LABEL = {
     "narration": ("Narration", "The source states this in its own voice."),
@@ -72,10 +72,10 @@ class PageWriter:
         record = self.content.record("source", citation.source)
         title = text(record.data["title"]) if record else text(citation.source)
         if source is None or citation.anchor is None:
-            return f"&#8220;{text(citation.quote)}&#8221; &#8212; {title}"
+            return f"{quoted(citation.quote)} &#8212; {title}"
         words = source.text[citation.anchor.start:citation.anchor.end]
         target = link(self.path, source_page(citation.source), span_id(citation.anchor.start, citation.anchor.end))
-        return f"&#8220;{text(words)}&#8221; &#8212; [{title}]({target})"
+        return f"{quoted(words)} &#8212; [{title}]({target})"
 
     def permalink(self, anchor: str, what: str) -> str:
         """A visible link to the record's own anchor, for copying."""

@@ -20,19 +20,29 @@ def where_published(content: Content):
     def locate(statement: Statement) -> Citer | None:
         record = statement.owner
         if record.kind == "explainer":
-            return Citer(f"explainers/{record.id}.md", statement.anchor, explainer_titles[record.id])
+            return Citer(f"explainers/{record.id}.md", statement.anchor,
+                         f"{explainer_titles[record.id]} {_opening(statement.text)}")
         fixed = {"event": ("timeline.md", "Timeline"), "quote": ("quotes.md", "Quotes"),
                  "position": ("positions.md", "Positions"), "term": ("glossary.md", "Glossary")}
         if record.kind in fixed:
             page, label = fixed[record.kind]
-            return Citer(page, statement.anchor, f"{label}: {_short(record)}")
+            side = {"russia": " (Russia)", "united_states": " (United States)"}.get(statement.where[:1] and
+                                                                                 statement.where[0], "")
+            words = f" {_opening(record.data['words'], 6)}" if record.kind == "quote" else ""
+            return Citer(page, statement.anchor, f"{label}: {_short(record)}{side}{words}")
         if record.kind == "note":
             return Citer(source_page(record.data["source"]), statement.anchor, f"Editor's note: {record.data['title']}")
         if record.kind == "lesson":  # an answer key: published in the teacher's edition
-            return Citer(lessonpages.key_page(record.id), statement.anchor, f"Lesson: {record.data['title']}")
+            return Citer(lessonpages.key_page(record.id), statement.anchor, f"Lesson: {record.data['title']} {_opening(statement.text)}")
         return None
 
     return locate
+
+
+def _opening(sentence: str, words: int = 7) -> str:
+    """The first words of a claim, so links to several claims of one page differ."""
+    parts = sentence.split()
+    return "(\u201c" + " ".join(parts[:words]) + (" \u2026" if len(parts) > words else "") + "\u201d)"
 
 
 def _short(record) -> str:

@@ -7,7 +7,7 @@ import heapq
 from dataclasses import dataclass
 
 from .content import Content, Statement
-from .markup import escape, front_matter, human_date, link, text
+from .markup import escape, front_matter, human_date, link, quoted, text
 from .render import PageWriter, source_page, span_id
 
 
@@ -151,9 +151,9 @@ def _citers(page: str, source_text: str, inside, spans) -> str:
     items = []
     for span in inside:
         words = source_text[span[0]:span[1]].split()
-        opening = text(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
+        opening = quoted(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
         links = ", ".join(f"[{text(c.label)}]({link(page, c.page, c.anchor)})" for c in spans[span])
-        items.append(f'<li markdown="1"><a href="#{span_id(*span)}" class="span-ref">&#8220;{opening}&#8221;</a> '
+        items.append(f'<li markdown="1"><a href="#{span_id(*span)}" class="span-ref">{opening}</a> '
                      f"cited by {links}</li>")
     return '<ul class="cited-by" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
 
