@@ -87,3 +87,9 @@ bench-pageweight: $(STAMP) $(NODE_STAMP)
 	$(RUN) benchmarks/pageweight.py
 
 .PHONY: bench-pageweight
+
+## bench: check, render and build time at 1×, 10×, 100× and 1000× the content, into BENCHMARKS.md
+bench: $(STAMP)
+	$(RUN) benchmarks/scale.py --write BENCHMARKS.md --json benchmarks/scale-results.json
+
+.PHONY: bench

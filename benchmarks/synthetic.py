@@ -22,6 +22,7 @@ from explainer.model import KIND_BY_FOLDER  # noqa: E402
 from explainer.schema import ListOf, Obj, Slug  # noqa: E402
 
 NOT_COPIED = {"redirect"}
+PLACEHOLDER = "9999999"  # digits: a valid id suffix, and never quoted differently by the dumper
 
 
 def renamed(schema, value, suffix: str):
@@ -59,10 +60,12 @@ def scaled_content(source: Path, dest: Path, factor: int) -> dict[str, int]:
                 shutil.copyfile(path, target.with_name(f"{path.stem}-x{k}.txt"))
             continue
         # BaseLoader keeps every scalar a string, so dates and numbers survive as written.
+        # One dump with a placeholder suffix, then a replace per copy (dumping each is slow).
         data = yaml.load(path.read_bytes(), Loader=yaml.CBaseLoader)
+        template = dump(renamed(kind.schema, data, f"-x{PLACEHOLDER}"))
         for k in range(1, factor):
-            copy = renamed(kind.schema, data, f"-x{k}")
-            target.with_name(f"{copy['id']}{path.suffix}").write_text(dump(copy), encoding="utf-8")
+            target.with_name(f"{data['id']}-x{k}{path.suffix}").write_text(
+                template.replace(PLACEHOLDER, str(k)), encoding="utf-8")
     return counts
 
 
