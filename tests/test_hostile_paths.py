@@ -156,3 +156,17 @@ def test_a_linked_site_folder_is_replaced_and_its_target_kept(tmp_path):
     assert snapshot(away) == before
     assert not (root / "site").is_symlink() and (root / "site/index.html").is_file()
     assert not (root / "site.old").exists()
+
+
+def test_names_that_would_forge_output_lines_are_refused(tmp_path):
+    """A newline in a file name would start a line of its own in `make check` and in CI logs."""
+    root = copy_project(tmp_path / "project")
+    write(root, "content/timeline/x\n::error file=README.md::forged.yml", EVENT)
+    write(root, "content/timeline/rtl\u202egnp.yml", EVENT)
+    (root / "content/glossary/bad\rfolder").mkdir()
+    run = cli(root, "check", env={"GITHUB_ACTIONS": "true"})
+    assert run.code == 1 and TRACEBACK not in run.text
+    assert not [line for line in run.out.splitlines() if "forged" in line and not line.startswith(("content/", "::"))]
+    assert "content/timeline/x\\n::error file=README.md::forged.yml:1:1: the name holds a line break" in run.out
+    assert "content/timeline/rtl\\u202egnp.yml:1:1: the name holds" in run.out
+    assert "content/glossary/bad\\rfolder:1:1: the name holds" in run.out

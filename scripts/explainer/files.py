@@ -32,11 +32,14 @@ def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...]) -> tuple[dict
             if (Path(dirpath) / name).is_symlink():
                 rel = (Path(dirpath) / name).relative_to(root).as_posix()
                 problems.append(Problem(rel, 1, 1, "folder is a link", "replace the link with a real folder"))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (Path(dirpath) / d).is_symlink())
+        problems += [_unprintable(root, Path(dirpath) / name) for name in sorted(dirnames + filenames)
+                     if not name.isprintable()]
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d.isprintable()
+                             and not (Path(dirpath) / d).is_symlink())
         for name in sorted(filenames):
             path = Path(dirpath) / name
             rel = path.relative_to(root).as_posix()
-            if name.startswith(".") or not name.endswith(suffixes):
+            if name.startswith(".") or not name.endswith(suffixes) or not name.isprintable():
                 continue
             if path.is_symlink() or not path.is_file():
                 problems.append(Problem(rel, 1, 1, "file is a link or not a regular file",
@@ -44,6 +47,13 @@ def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...]) -> tuple[dict
                 continue
             files[rel] = path.read_bytes()
     return files, problems
+
+
+def _unprintable(root: Path, path: Path) -> Problem:
+    """A name with a line break or control character would forge lines in the output (and CI logs)."""
+    shown = path.relative_to(root).as_posix().encode("unicode_escape").decode("ascii")
+    return Problem(shown, 1, 1, "the name holds a line break, control or invisible character",
+                   "rename it with lower-case letters, digits and hyphens")
 
 
 def read_content(root: Path) -> tuple[dict[str, bytes], list[Problem]]:

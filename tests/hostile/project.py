@@ -43,8 +43,8 @@ def copy_project(dest: Path) -> Path:
 
 def cli(root: Path, *args: str, timeout: float = 300, preexec=None, env: dict | None = None) -> Run:
     """`python -m explainer <args> --root <root>`, as `make` runs it, from outside the copy."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    env.pop("GITHUB_ACTIONS", None)
+    env = {**{k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"},
+           "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run([sys.executable, "-m", "explainer", "--root", str(root), *args],
                           cwd=root.parent, env=env, capture_output=True, text=True, timeout=timeout,
                           preexec_fn=preexec)
