@@ -137,3 +137,37 @@ def test_a_failed_check_writes_nothing(broken):
     assert snapshot(root) == before
     assert not (root / "site").exists() and not (root / "docs/generated").exists()
     assert not list(Path(root).glob(".site-*"))
+
+
+def add_source(root: Path, name: str, data: bytes) -> None:
+    import hashlib
+
+    meta = (root / "content/sources/fas-inf-overview.yml").read_text(encoding="utf-8")
+    digest = re.search(r"^sha256: (\w+)$", meta, re.M).group(1)
+    write(root, f"content/sources/{name}.txt", data)
+    write(root, f"content/sources/{name}.yml", meta.replace("id: fas-inf-overview", f"id: {name}")
+          .replace(digest, hashlib.sha256(data).hexdigest()))
+
+
+def test_broken_source_texts_are_named_at_their_place(tmp_path):
+    root = copy_project(tmp_path / "project")
+    add_source(root, "latin-1", "The caf\xe9 text here.\n".encode("latin-1"))
+    add_source(root, "nul", b"First line.\nSome text \x00 here.\n")
+    add_source(root, "escape", b"Colour \x1b[31m codes.\n")
+    add_source(root, "too-big", b"word " * 500_000)
+    run = cli(root, "check")
+    assert run.code == 1 and TRACEBACK not in run.text
+    assert "content/sources/latin-1.txt:1:8: byte 0xe9 is not UTF-8" in run.out
+    assert "content/sources/nul.txt:2:11: control character U+0000 in the text" in run.out
+    assert "content/sources/escape.txt:1:8: control character U+001B in the text" in run.out
+    assert "content/sources/too-big.txt:1:1: file is 2,500,000 bytes, over the 2,000,000 limit" in run.out
+
+
+def test_source_texts_with_crlf_bom_or_nothing_build(tmp_path):
+    root = copy_project(tmp_path / "project")
+    add_source(root, "crlf", b"One line here.\r\nTwo lines here and more.\r\n")
+    add_source(root, "bom", b"\xef\xbb\xbfText with a byte-order mark.\n")
+    add_source(root, "empty", b"")
+    run = cli(root, "site")
+    assert run.code == 0 and TRACEBACK not in run.text, run.text
+    assert (root / "site/sources/crlf/index.html").is_file()

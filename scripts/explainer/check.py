@@ -15,7 +15,7 @@ from . import cite, lessons
 from .consistency import unsupported
 from .coverage import coverage
 from .content import Citation, Content, Statement
-from .load import decode, parse
+from .load import controls, decode, parse
 from .model import KIND_BY_FOLDER, KINDS, Record
 from .problems import Problem
 from .schema import Context
@@ -150,7 +150,7 @@ def _check_sources(content: Content, texts: dict[str, bytes]) -> list[Problem]:
                                     "restore the verbatim text; change the hash only for a new, reviewed source"))
             continue
         text, found = decode(data, f"{CONTENT}/sources/{record.id}.txt")
-        problems += found
+        problems += found + (controls(text, f"{CONTENT}/sources/{record.id}.txt") if text else [])
         if text is not None:
             content.sources[record.id] = cite.SourceText(record.id, text)
     for name in sorted(set(texts) - {r.id for r in content.of("source")}):

@@ -26,6 +26,7 @@ ALIASES = "anchors and aliases"
 NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 MAX_DEPTH = 50  # records nest a few levels: record, list, mapping, cite list, citation
 SCAN_DEPTH_FROM = 1000 if Loader.__name__ == "CSafeLoader" else MAX_DEPTH
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 MAX_BYTES = 2_000_000  # a content file this large is a mistake, not content
 
 
@@ -41,6 +42,17 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         return None, [Problem(path, line, column, f"byte 0x{data[err.start]:02x} is not UTF-8",
                               "save the file as UTF-8")]
+
+
+def controls(text: str, path: str) -> list[Problem]:
+    """A control character in a text file (other than tab and line ends) is a problem at its place."""
+    match = CONTROL.search(text)
+    if match is None:
+        return []
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return [Problem(path, line, column, f"control character U+{ord(match.group()):04X} in the text",
+                    "delete it; a verbatim source holds printable text, tabs and line breaks")]
 
 
 def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
