@@ -20,6 +20,7 @@ import argparse
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -83,13 +84,48 @@ def stages(root: Path, repeat: int) -> dict:
     return out
 
 
+def profile(root: Path) -> dict:
+    """Where check + render spend their own time (cProfile), by module: share of the total."""
+    import cProfile
+    import pstats
+
+    from explainer import files, redirects, site
+    from explainer.check import check_content
+
+    raw, _ = files.read_content(root)
+    handwritten, site_url = files.read_handwritten(root), files.site_url(root)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    content, _ = check_content(raw)
+    redirects.problems(content, site.generate(content, handwritten, site_url=site_url))
+    profiler.disable()
+    shares: dict[str, float] = {}
+    for (filename, _, name), (_, _, own, _, _) in pstats.Stats(profiler).stats.items():
+        shares[_module(filename, name)] = shares.get(_module(filename, name), 0.0) + own
+    total = sum(shares.values())
+    return {key: own / total for key, own in sorted(shares.items(), key=lambda kv: -kv[1])[:12]}
+
+
+def _module(filename: str, name: str) -> str:
+    for marker, label in (("/explainer/", None), ("/yaml/", "PyYAML (compose, resolve)"),
+                          ("/json/", "json (data files)"), ("/re/", "re"), ("/csv.py", "csv")):
+        if marker in filename:
+            return label or "explainer/" + filename.rsplit("/", 1)[-1]
+    method = re.match(r"<method '(\w+)' of '([\w.]+)' objects>", name)
+    if method:  # a built-in method: str.translate, re.Pattern.findall…
+        return f"{method.group(2)}.{method.group(1)}"
+    if filename == "~":
+        return name.strip("<>").replace("built-in method ", "")
+    return filename.rsplit("/", 1)[-1]
+
+
 def _timed(work) -> dict:
     wall, cpu = time.perf_counter(), time.process_time()
     work()
     return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
 
 
-def measure(factor: int, workdir: Path, repeat: int, site_below: int = 1000) -> dict:
+def measure(factor: int, workdir: Path, repeat: int, site_below: int = 1000, profile_at: int = 100) -> dict:
     """Every measure at one size. From `site_below` up, `explainer site` is not run again: it is
     `explainer generate` followed by the MkDocs build just measured (a 1000× build takes minutes)."""
     root = workdir / f"x{factor}"
@@ -99,6 +135,9 @@ def measure(factor: int, workdir: Path, repeat: int, site_below: int = 1000) -> 
     child = subprocess.run([python, __file__, "--stages", str(root), "--repeat", str(repeat)], env=ENV,
                            capture_output=True, text=True, check=True)
     row["core"] = json.loads(child.stdout)
+    if factor == profile_at:
+        row["profile"] = json.loads(subprocess.run([python, __file__, "--profile", str(root)], env=ENV,
+                                                   capture_output=True, text=True, check=True).stdout)
     row["check_cli"] = best([run([python, "-m", "explainer", "--root", str(root), "check"], workdir)
                              for _ in range(repeat)])
     row["generate_cli"] = run([python, "-m", "explainer", "--root", str(root), "generate"], workdir)
@@ -144,10 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-below", type=int, default=1000,
                         help="run `explainer site` itself below this size; above, add generate and the MkDocs build")
     parser.add_argument("--stages", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--profile", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.stages:
+    if args.stages or args.profile:
         sys.path.insert(0, str(ROOT / "scripts"))
-        print(json.dumps(stages(args.stages, args.repeat)))
+        print(json.dumps(stages(args.stages, args.repeat) if args.stages else profile(args.profile)))
         return 0
     started, load = time.perf_counter(), os.getloadavg()
     rows = []

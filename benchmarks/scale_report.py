@@ -79,6 +79,18 @@ def growth(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def profile(results: dict) -> str:
+    found = [(r["factor"], r["profile"]) for r in results["rows"] if r.get("profile")]
+    if not found:
+        return ""
+    factor, shares = found[0]
+    lines = [f"Where check + render spend their time at {factor}× (cProfile, own time by module; the "
+             "profiler slows Python code more than C, so shares are indicative):", "",
+             "| Module or function | Share |", "| --- | ---: |"]
+    lines += [f"| {name} | {share:.0%} |" for name, share in shares.items()]
+    return "\n".join(lines) + "\n\n"
+
+
 def verdicts(results: dict) -> str:
     rows = results["rows"]
     worst_core = max(ratios(r)["core_cpu"] for r in rows)
@@ -138,7 +150,7 @@ def section(results: dict) -> str:
             "`explainer site` does.\n\n" + growth(results) + "\n"
             f"`make check` on the real content: {results['make_check']['wall']:.2f} s wall "
             f"({results['make_check']['cpu']:.2f} s CPU, best of five, `make` and interpreter start included).\n\n"
-            "Targets:\n\n" + verdicts(results))
+            + profile(results) + "Targets:\n\n" + verdicts(results))
 
 
 def write_section(path: Path, results: dict) -> None:
