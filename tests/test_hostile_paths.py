@@ -8,6 +8,7 @@ writes are replaced, never followed.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,18 @@ def test_names_that_would_forge_output_lines_are_refused(tmp_path):
     assert "content/timeline/x\\n::error file=README.md::forged.yml:1:1: the name holds a line break" in run.out
     assert "content/timeline/rtl\\u202egnp.yml:1:1: the name holds" in run.out
     assert "content/glossary/bad\\rfolder:1:1: the name holds" in run.out
+
+
+@pytest.mark.parametrize("folder, kind", [("explainers", "explainer"), ("sources", "source"), ("lessons", "lesson")])
+def test_an_id_cannot_take_a_list_pages_address(tmp_path, folder, kind):
+    """explainers/index.yml used to replace the list of explainers, silently."""
+    root = copy_project(tmp_path / "project")
+    original = sorted((root / "content" / folder).glob("*.yml"))[0]
+    body = original.read_text(encoding="utf-8").replace(f"id: {original.stem}\n", "id: index\n", 1)
+    write(root, f"content/{folder}/index.yml", body)
+    if kind == "source":
+        write(root, "content/sources/index.txt", original.with_suffix(".txt").read_bytes())
+    run = cli(root, "check")
+    assert run.code == 1 and TRACEBACK not in run.text
+    assert re.search(rf"^content/{folder}/index.yml:\d+:5: id 'index' is the address of the {kind} list", run.out,
+                     re.M), run.out[-1500:]

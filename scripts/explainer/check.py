@@ -83,7 +83,7 @@ def check_content(files: dict[str, bytes]) -> tuple[Content, list[Problem]]:
     content = Content()
     for record in sorted(records, key=lambda r: (r.kind, r.id)):
         content.records.setdefault(record.kind, []).append(record)
-    problems += _check_ids(records)
+    problems += _check_ids(records) + _check_page_names(records)
     problems += _check_sources(content, texts)
     problems += _check_refs(content, records)
     problems += lessons.check_readings(content)
@@ -125,6 +125,21 @@ def _check_ids(records: list[Record]) -> list[Problem]:
                                         "ids are links: choose an id used nowhere else"))
             else:
                 first[value] = record.path
+    return problems
+
+
+# Kinds whose records get a page of their own beside the kind's list page (folder/index.md).
+OWN_PAGE = {"explainer", "source", "lesson"}
+
+
+def _check_page_names(records: list[Record]) -> list[Problem]:
+    """id: index would give a record the list page's address and silently replace that page."""
+    problems = []
+    for record in records:
+        if record.kind in OWN_PAGE and record.id == "index":
+            line, col = record.at("id")
+            problems.append(Problem(record.path, line, col, f"id 'index' is the address of the {record.kind} list",
+                                    "choose another id (and rename the file to match)"))
     return problems
 
 
