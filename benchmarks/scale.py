@@ -189,13 +189,14 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(ROOT / "scripts"))
         print(json.dumps(stages(args.stages, args.repeat) if args.stages else profile(args.profile)))
         return 0
-    started, load = time.perf_counter(), os.getloadavg()
+    started, machine = time.perf_counter(), report.machine(os.getloadavg())  # the commit measured: now
     rows = []
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
         for factor in [int(s) for s in args.sizes.split(",")]:
             rows.append(measure(factor, Path(tmp), args.repeat if factor < 100 else 1, args.site_below))
             print(report.row_line(rows[-1]), flush=True)
-    results = {"machine": report.machine(load, os.getloadavg()), "rows": rows, "make_check": make_check_seconds(),
+    machine["load"] += [round(x, 2) for x in os.getloadavg()]
+    results = {"machine": machine, "rows": rows, "make_check": make_check_seconds(),
                "seconds": time.perf_counter() - started}
     results["exponents"] = {name: exponent(rows, fn) for name, fn in report.GROWTH.items()}
     print(report.table(results))

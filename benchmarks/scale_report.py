@@ -109,7 +109,7 @@ def verdicts(results: dict) -> str:
     return "\n".join(f"- {'met' if ok else '**missed**'}: {what} ({detail})" for what, ok, detail in items) + "\n"
 
 
-def machine(load_before, load_after) -> dict:
+def machine(load_before) -> dict:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     memory = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
@@ -122,7 +122,7 @@ def machine(load_before, load_after) -> dict:
             "python": sys.version.split()[0], "pyyaml": yaml.__version__,
             "libyaml": yaml._yaml.get_version_string() if yaml.__with_libyaml__ else "none",
             "mkdocs": mkdocs.__version__, "material": version("mkdocs-material"),
-            "commit": _commit(), "load": [round(x, 2) for x in load_before + load_after]}
+            "commit": _commit(), "load": [round(x, 2) for x in load_before]}
 
 
 def _commit() -> str:
