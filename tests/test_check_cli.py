@@ -84,3 +84,22 @@ def test_all_problems_are_reported_in_one_run(project):
     assert status == 1
     assert {line.split(":")[0] for line in out[:-1]} == {"content/timeline/treaty-in-force.yml",
                                                         "content/quotes/not-deploy-until-us.yml"}
+
+
+def test_ids_that_pages_use_for_their_own_parts_are_refused(project):
+    edit(project / "content/timeline/treaty-signed.yml", "id: treaty-signed", "id: full-text")
+    (project / "content/timeline/treaty-signed.yml").rename(project / "content/timeline/full-text.yml")
+    status, out = check(project)
+    assert status == 1
+    assert ("content/timeline/full-text.yml:2:5: id 'full-text' is reserved for a part of the page; "
+            "choose a more specific id, e.g. one starting with the topic") in out
+
+
+def test_a_record_id_may_not_repeat_a_position_side_anchor(project):
+    path = project / "content/glossary/inf-treaty.yml"
+    edit(path, "id: inf-treaty", "id: who-broke-the-treaty-russia")
+    path.rename(project / "content/glossary/who-broke-the-treaty-russia.yml")
+    status, out = check(project)
+    assert status == 1
+    assert any("id 'who-broke-the-treaty-russia' is already used in content/"
+               in line for line in out), out

@@ -113,13 +113,31 @@ def _ids_in(record: Record):
             yield question["id"], ("questions", q, "id")
 
 
+# Anchors the pages give their own parts (sections, source paragraphs and spans, eras, the
+# field reference): an id equal to one would put two elements with one id on a page.
+RESERVED_ID = re.compile(r"^(?:coverage|readings|questions|parts|objectives|key-terms|full-text|editors-notes|"
+                         r"discussion|p\d+|span-\d+-\d+|era-.*|kind-.*|part-.*)$")
+
+
+def _published_ids(record: Record):
+    """Every id a record publishes, with the anchors derived from it (position sides)."""
+    yield from _ids_in(record)
+    if record.kind == "position" and record.id:
+        for side in ("russia", "united-states"):
+            yield f"{record.id}-{side}", ("id",)
+
+
 def _check_ids(records: list[Record]) -> list[Problem]:
     problems, first = [], {}
     for record in sorted(records, key=lambda r: r.path):
-        for value, where in _ids_in(record):
+        for value, where in _published_ids(record):
             if not value:
                 continue
-            if value in first:
+            if RESERVED_ID.match(value):
+                line, col = record.at(*where)
+                problems.append(Problem(record.path, line, col, f"id {value!r} is reserved for a part of the page",
+                                        "choose a more specific id, e.g. one starting with the topic"))
+            elif value in first:
                 line, col = record.at(*where)
                 problems.append(Problem(record.path, line, col, f"id {value!r} is already used in {first[value]}",
                                         "ids are links: choose an id used nowhere else"))
