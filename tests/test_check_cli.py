@@ -91,7 +91,7 @@ def test_ids_that_pages_use_for_their_own_parts_are_refused(project):
     (project / "content/timeline/treaty-signed.yml").rename(project / "content/timeline/full-text.yml")
     status, out = check(project)
     assert status == 1
-    assert ("content/timeline/full-text.yml:3:5: id 'full-text' is reserved for a part of the page; "
+    assert ("content/timeline/full-text.yml:1:5: id 'full-text' is reserved for a part of the page; "
             "choose a more specific id, e.g. one starting with the topic") in out
 
 
