@@ -11,18 +11,14 @@ import hashlib
 import posixpath
 import re
 
-from . import cite, lessons
-from .consistency import unsupported
-from .coverage import coverage
-from .content import Citation, Content, Statement
+from . import cite, lessons, statements
+from .content import Content
 from .load import controls, decode, parse
 from .model import KIND_BY_FOLDER, KINDS, Record
 from .problems import Problem
 from .schema import Context
 
 CONTENT = "content"
-STATEMENT_TEXT = ("text", "definition", "statement", "answer")
-QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
 def kind_of(path: str) -> str | None:
@@ -87,11 +83,11 @@ def check_content(files: dict[str, bytes]) -> tuple[Content, list[Problem]]:
     problems += _check_sources(content, texts)
     problems += _check_refs(content, records)
     problems += lessons.check_readings(content)
-    problems += _collect_statements(content)
-    problems += _check_quotes(content)
-    problems += _check_silent_sides(content)
-    problems += _check_consistency(content)
-    problems += _check_coverage(content)
+    problems += statements.collect_statements(content)
+    problems += statements.check_quotes(content)
+    problems += statements.check_silent_sides(content)
+    problems += statements.check_consistency(content)
+    problems += statements.check_coverage(content)
     return content, sorted(set(problems), key=_order)
 
 
@@ -212,181 +208,3 @@ def _closest_id(value: str, pool: set[str]) -> str:
 
     close = difflib.get_close_matches(value, sorted(pool), n=1)
     return f"did you mean {close[0]!r}?" if close else "check the spelling against the ids in content/"
-
-
-def _walk_cited(data, where=()):
-    """Yield (where, mapping) for every mapping that carries `cite`."""
-    if isinstance(data, dict):
-        if "cite" in data:
-            yield where, data
-        for key, value in data.items():
-            yield from _walk_cited(value, where + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _walk_cited(value, where + (index,))
-
-
-def _statement_anchor(record: Record, where: tuple, mapping: dict) -> str:
-    if "id" in mapping and where:
-        return mapping["id"]
-    if where:
-        return f"{record.id}-{'-'.join(str(w) for w in where)}".replace("_", "-")
-    return record.id
-
-
-def _collect_statements(content: Content) -> list[Problem]:
-    problems = []
-    for records in content.records.values():
-        for record in records:
-            for where, mapping in _walk_cited(record.data):
-                statement, found = _statement(content, record, where, mapping)
-                problems += found
-                content.statements.append(statement)
-    return problems
-
-
-def _statement(content: Content, record: Record, where: tuple, mapping: dict):
-    text = next((mapping[k] for k in STATEMENT_TEXT if mapping.get(k)), None) or mapping.get("words") or ""
-    citations, problems = [], []
-    for index, item in enumerate(mapping.get("cite") or []):
-        if not item or not item.get("source") or not item.get("quote"):
-            continue
-        source = content.sources.get(item["source"])
-        found = None
-        if source is not None:
-            found = cite.anchor(source, item["quote"], item.get("prefix"), item.get("suffix"))
-            if isinstance(found, cite.Miss):
-                line, col = record.at(*where, "cite", index, "quote")
-                problems.append(Problem(record.path, line, col, found.message, found.fix))
-                found = None
-        citations.append(Citation(item["source"], item["quote"], found))
-    problems += _check_attribution(record, where, mapping)
-    statement = Statement(record, where, _statement_anchor(record, where, mapping), text,
-                          mapping.get("basis"), mapping.get("attributed_to"), citations)
-    problems += _check_quoted_words(record, where, mapping, statement)
-    problems += _check_side(record, where, mapping)
-    return statement, problems
-
-
-def _check_attribution(record: Record, where: tuple, mapping: dict) -> list[Problem]:
-    if mapping.get("basis") in ("reported", "quotation") and not mapping.get("attributed_to"):
-        line, col = record.at(*where, "basis")
-        return [Problem(record.path, line, col, f"basis {mapping['basis']!r} needs attributed_to",
-                        "add 'attributed_to:' naming who is reported as saying it")]
-    return []
-
-
-def _check_quoted_words(record: Record, where: tuple, mapping: dict, statement: Statement) -> list[Problem]:
-    """Words shown in quotation marks must occur verbatim in one of the statement's quotes."""
-    quotes = [cite.fold(c.quote) for c in statement.citations if c.anchor]
-    if not quotes or not statement.text:
-        return []
-    problems = []
-    for match in QUOTED.finditer(statement.text):
-        shown = cite.fold(match.group(1)).strip(" ,.")
-        if shown and not any(shown in q for q in quotes):
-            key = next((k for k in STATEMENT_TEXT if k in mapping), "text")
-            line, col = record.at(*where, key)
-            problems.append(Problem(record.path, line, col,
-                                    f"quoted words {match.group(0)!r} are not in any of the cited quotes",
-                                    "quote the source word for word, or cite the passage that has these words"))
-    return problems
-
-
-def _check_side(record: Record, where: tuple, mapping: dict) -> list[Problem]:
-    """A position side states a position with its basis, or says why the sources are silent."""
-    if record.kind != "position" or len(where) != 1:
-        return []
-    line, col = record.at(*where)
-    if mapping.get("silent"):
-        return [Problem(record.path, line, col, "a side cannot be both stated and silent",
-                        "remove 'silent:' or remove 'statement:' and 'cite:'")]
-    missing = [k for k in ("statement", "basis", "held_by") if not mapping.get(k)]
-    if missing:
-        return [Problem(record.path, line, col, f"{where[0]} lacks {', '.join(missing)}",
-                        "a stated side needs held_by, statement, basis and cite")]
-    return []
-
-
-def _check_silent_sides(content: Content) -> list[Problem]:
-    problems = []
-    for record in content.of("position"):
-        for side in ("russia", "united_states"):
-            value = record.data.get(side)
-            if value is not None and "cite" not in value and not value.get("silent"):
-                line, col = record.at(side)
-                problems.append(Problem(record.path, line, col, f"{side} has neither cite nor silent",
-                                        "state the position with cite:, or say with silent: what the sources leave out"))
-    return problems
-
-
-def _check_quotes(content: Content) -> list[Problem]:
-    """A quote record's words must be verbatim in its cited source; insertions inside the words."""
-    problems = []
-    for record in content.of("quote"):
-        words = record.data.get("words")
-        if not words:
-            continue
-        folded = cite.fold(words)
-        cited = [content.sources[c["source"]] for c in record.data.get("cite") or []
-                 if c and c.get("source") in content.sources]
-        if cited and not any(s.occurrences(folded) for s in cited):
-            line, col = record.at("words")
-            closest = cited[0].closest(folded)
-            problems.append(Problem(record.path, line, col, "words are not verbatim in the cited source",
-                                    f"copy them exactly; closest passage: {closest!r}"))
-        for index, inserted in enumerate(record.data.get("insertions") or []):
-            if inserted and cite.fold(inserted) not in folded:
-                line, col = record.at("insertions", index)
-                problems.append(Problem(record.path, line, col, f"insertion {inserted!r} is not inside words",
-                                        "copy the inserted words exactly as they appear in 'words'"))
-    return problems
-
-
-def _check_consistency(content: Content) -> list[Problem]:
-    """Numbers a claim's quotes lack are errors; names they lack are warnings."""
-    problems = []
-    for statement in content.statements:
-        quotes = [c.quote for c in statement.citations]
-        # A statement with an unanchored citation has its problem reported already.
-        if statement.owner.kind == "quote" or not statement.text or any(not c.anchor for c in statement.citations):
-            continue
-        missing_numbers, missing_names = unsupported(statement.text, quotes)
-        record, where = statement.owner, statement.where
-        key = next((k for k in STATEMENT_TEXT if record.at(*where, k) != record.at(*where)), "text")
-        line, col = record.at(*where, key)
-        for number in missing_numbers:
-            problems.append(Problem(record.path, line, col, f"{number} is in the claim but in none of its quotes",
-                                    "correct the figure, or cite the passage that gives it"))
-        for name in missing_names:
-            problems.append(Problem(record.path, line, col, f"{name!r} is in the claim but in none of its quotes",
-                                    "check the name, or cite a passage that names it", severity="warning"))
-    return problems
-
-
-def _check_coverage(content: Content) -> list[Problem]:
-    """Each source must be cited as fully as its metadata requires; name every uncited sentence."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for statement in content.statements:
-        for citation in statement.citations:
-            if citation.anchor:
-                spans.setdefault(citation.source, []).append((citation.anchor.start, citation.anchor.end))
-    problems = []
-    for record in content.of("source"):
-        source = content.sources.get(record.id)
-        if source is None:
-            continue
-        result = coverage(source.text, spans.get(record.id, []))
-        content.coverage[record.id] = result
-        required = record.data.get("coverage_required") or 0
-        if result.sentence_share + 1e-9 < required:
-            for start, end in result.uncited:
-                line = source.text.count("\n", 0, start) + 1
-                col = start - (source.text.rfind("\n", 0, start) + 1) + 1
-                sentence = source.text[start:end]
-                shown = sentence if len(sentence) <= 90 else sentence[:87] + "..."
-                problems.append(Problem(
-                    f"{CONTENT}/sources/{record.id}.txt", line, col,
-                    f"sentence not fully cited (coverage {result.sentence_share:.0f}%, required {required}%): {shown!r}",
-                    "cite its words from a claim, event, quote or note"))
-    return problems
