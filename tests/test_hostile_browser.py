@@ -9,16 +9,12 @@ carry the class `pwned`. Requests to any other host are blocked and recorded.
 from __future__ import annotations
 
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 
+from browser.harness import CHROMIUM, FLAGS, missing_browser, serve, site_prefix
 from hostile.project import hostile_site  # noqa: F401 (a fixture)
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions"]
 PROBE = """() => ({
   pwned: document.documentElement.getAttribute('data-pwned'),
   injected: [...document.querySelectorAll('.pwned')].map(e => e.outerHTML.slice(0, 80)),
@@ -30,24 +26,13 @@ PROBE = """() => ({
 })"""
 
 
-def missing() -> str | None:
-    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).is_file()):
-        return f"no Chromium at {CHROMIUM}"
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (make test installs requirements-dev.txt)"
-    return None
-
-
 @pytest.fixture(scope="module")
 def visits(hostile_site):
-    reason = missing()
+    reason = missing_browser()
     if reason:
         if os.environ.get("CI"):
             pytest.fail(reason, pytrace=False)
         pytest.skip(reason)
-    from browser.harness import serve, site_prefix
     from playwright.sync_api import sync_playwright
 
     root, _ = hostile_site

@@ -24,14 +24,21 @@ ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
 
 
-def missing_tools() -> str | None:
-    """Why the browser tests cannot run here, or None when they can."""
+def missing_browser() -> str | None:
+    """Why Chromium cannot be driven here, or None when it can."""
     if not (shutil.which(CHROMIUM) or Path(CHROMIUM).is_file()):
         return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
     try:
         import playwright  # noqa: F401
     except ImportError:
         return "the playwright package is not installed (make test installs requirements-dev.txt)"
+    return None
+
+
+def missing_tools() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if reason := missing_browser():
+        return reason
     if not (NODE_MODULES / "axe-core" / "axe.min.js").is_file():
         return "node_modules/axe-core is missing (make test runs npm ci)"
     return None
