@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from explainer import consistency
 from explainer.consistency import unsupported
 
 
@@ -33,3 +39,14 @@ def test_russia_is_not_the_soviet_union():
 def test_a_name_written_out_in_both_claim_and_quote_is_supported():
     _, names = unsupported("Inspectors worked in the United States.", ["Italy and the United States"])
     assert names == []
+
+
+OLD_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"\u201c(]\s*)$")
+
+
+@given(st.lists(st.sampled_from(list("aAbZ .?!:;\"\u201c(\n\t'-") + ["U.S.", "Putin", "the "])).map("".join))
+def test_sentence_starts_agree_with_the_plain_form(text):
+    """names() finds sentence starts in one pass; the plain form tests the text before each word."""
+    plain = [m.group().rstrip(".") for m in consistency.WORD.finditer(text)
+             if m.group()[:1].isupper() and not OLD_SENTENCE_START.search(text[:m.start()])]
+    assert consistency.names(text) == plain

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from explainer import files, site
 from explainer.check import check_content
+from explainer.cite import GLYPHS, SPACE, fold
 from explainer.markup import SPECIAL, _relpath, escape
 from conftest import ROOT, read_files
 
@@ -32,9 +33,14 @@ def test_relpath_agrees_with_posixpath(to, start):
     assert _relpath(path, here) == posixpath.relpath(path, here or ".")
 
 
-@given(st.text())
+@given(st.text() | st.text(st.sampled_from(sorted(SPECIAL) + list("a;9 "))))
 def test_escape_agrees_with_the_character_by_character_form(value):
     assert escape(value) == "".join(SPECIAL.get(c, c) for c in value)
+
+
+@given(st.text() | st.text(st.sampled_from(sorted(map(chr, GLYPHS)) + list("a \n\t\u2028\x1c'-"))))
+def test_fold_agrees_with_the_plain_form(value):
+    assert fold(value) == SPACE.sub(" ", value.translate(GLYPHS)).strip()
 
 
 def test_indexed_lookups_agree_with_scans():

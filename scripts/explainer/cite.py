@@ -26,7 +26,9 @@ MIN_WORDS = 3
 
 def fold(text: str) -> str:
     """The comparison form of a text: glyphs unified, whitespace runs made one space."""
-    return SPACE.sub(" ", text.translate(GLYPHS)).strip()
+    if not text.isascii():  # every glyph folded is outside ASCII; translate is slow
+        text = text.translate(GLYPHS)
+    return " ".join(text.split())  # split() and re's \s agree on what is whitespace
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from .cite import fold
 
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,]*\d)|(?<![\w.,])\d+(?:\.\d+)?(?!\w)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Z]")
-SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"\u201c(]\s*)$")
+# What ends just before a sentence's first word; each match's end is where a sentence may start.
+SENTENCE_START = re.compile(r"[.?!:;]\s+|[\"\u201c(]\s*")
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -35,17 +36,21 @@ def numbers(text: str) -> set[float]:
 
 def names(text: str) -> list[str]:
     """Capitalised words and acronyms that do not start a sentence."""
+    starts = {0} | {m.end() for m in SENTENCE_START.finditer(text)}
     out = []
     for match in WORD.finditer(text):
         word = match.group().rstrip(".")
-        if word[:1].isupper() and not SENTENCE_START.search(text[:match.start()]):
+        if word[:1].isupper() and match.start() not in starts:
             out.append(word)
     return out
 
 
+SQUASHED = re.compile(r"[.\u2019']s?\b|\.")
+
+
 def _squash(text: str) -> str:
     """Compare names loosely: 'U.S.' = 'US', possessives dropped, case ignored."""
-    return re.sub(r"[.\u2019']s?\b|\.", "", fold(text)).lower()
+    return SQUASHED.sub("", fold(text)).lower()
 
 
 # Names a claim may write out where the sources abbreviate them (the same entity).
@@ -61,13 +66,16 @@ def _same_names(text: str) -> str:
 def unsupported(claim: str, quotes: list[str]) -> tuple[list[str], list[str]]:
     """(numbers, names) in `claim` that none of `quotes` contains."""
     claim, quoted = _same_names(claim), _same_names(" ".join(quotes))
-    have = numbers(quoted)
-    missing_numbers = sorted({m.group() for m in NUMBER.finditer(claim)
-                              if float(m.group().replace(",", "")) not in have})
+    figures = [m.group() for m in NUMBER.finditer(claim)]
+    have = numbers(quoted) if figures else set()
+    missing_numbers = sorted({f for f in figures if float(f.replace(",", "")) not in have})
+    claimed_names = names(claim)
+    if not claimed_names:
+        return missing_numbers, []
     haystack = _squash(quoted)
     words = set(re.findall(r"[a-z0-9]+", haystack))
     missing_names = []
-    for name in names(claim):
+    for name in claimed_names:
         key = _squash(name)
         if key and key not in words and key not in haystack and name not in missing_names:
             missing_names.append(name)
