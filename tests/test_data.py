@@ -8,6 +8,8 @@ import json
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from explainer import data, meta
 from explainer.check import check_content
@@ -90,3 +92,14 @@ def test_front_matter_takes_any_text_as_one_yaml_line():
     front = yaml.safe_load(page.split("---\n")[1])
     assert front == {"title": "T", "jsonld": hostile}
     assert page.endswith("---\n# T\n")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@given(JSON_VALUES)
+def test_json_layout_is_the_json_modules_byte_for_byte(value):
+    assert data.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -157,3 +157,10 @@ def test_built_site_publishes_its_manifest_and_every_promised_anchor(built_site)
 def test_redirects_resolve_through_chains(address, expected):
     content, tree = build(golden())
     assert redirects.resolver(content, tree)(address) == expected
+
+
+@pytest.mark.parametrize("root", [ROOT, GOLDEN], ids=["real", "golden"])
+def test_the_trees_manifest_is_what_its_pages_publish(root):
+    """Redirect checks read the tree's urls.json rather than scanning its pages again: they must agree."""
+    content, tree = build(read_files(root), files.read_handwritten(root) if root == ROOT else None)
+    assert manifest.published_in(tree) == manifest.published({p: b for p, b in tree.items() if p != manifest.MANIFEST})

@@ -111,7 +111,7 @@ def cmd_manifest(root: Path, args) -> int:
         cli.report(problems)
         return 1
     tree = site.generate(content, files.read_handwritten(root), site_url=files.site_url(root))
-    now = manifest.published(tree)
+    now = manifest.published_in(tree)
     promised = files.read_text(root, manifest.MANIFEST) or manifest.dumps({})
     if not args.check:  # the promise grows; nothing leaves it
         grown = manifest.merged(manifest.loads(promised), now)

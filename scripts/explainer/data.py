@@ -120,7 +120,29 @@ def _url(locate, statement: Statement | None) -> str | None:
 
 def to_json(name: str, items: list[dict]) -> str:
     document = {"name": name, "description": DATASETS[name][0], "items": items}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"
+
+
+def dumps(value, indent: str = "") -> str:
+    """json.dumps(value, ensure_ascii=False, indent=2), byte for byte (keys are strings), but faster.
+
+    With an indent the json module falls back to its pure-Python encoder; here each scalar
+    is encoded by the C one and only the layout is Python.
+    """
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        members = [f"{inner}{_scalar(k)}: {dumps(v, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(members) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + dumps(v, inner) for v in value) + "\n" + indent + "]"
+    return _scalar(value)
+
+
+_scalar = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def csv_rows(name: str, items: list[dict]) -> list[dict]:

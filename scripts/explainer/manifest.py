@@ -39,6 +39,13 @@ def published(tree: dict[str, str | bytes]) -> Pages:
     return dict(sorted(pages.items()))
 
 
+def published_in(tree: dict[str, str | bytes]) -> Pages:
+    """What a generated tree publishes: read from the manifest it carries, or from its pages."""
+    if MANIFEST in tree:
+        return loads(tree[MANIFEST])
+    return published(tree)
+
+
 def anchors_in(markdown: str) -> list[str]:
     found = set(ID_ATTRIBUTE.findall(markdown)) | set(ID_IN_ATTR_LIST.findall(markdown))
     return sorted(a for a in found if not UNPROMISED.match(a))

@@ -15,7 +15,7 @@ import posixpath
 
 from .address import page_url
 from .content import Content
-from .manifest import addresses, published
+from .manifest import addresses, published_in
 from .markup import escape, link, text
 from .problems import Problem
 
@@ -33,7 +33,7 @@ def _table(content: Content) -> dict[str, str]:
 
 def resolver(content: Content, tree: dict):
     """A function: retired address → the published address it leads to, or None."""
-    table, live = _table(content), addresses(published(tree))
+    table, live = _table(content), addresses(published_in(tree))
 
     def resolve(address: str, hops: int = 0) -> str | None:
         if address in live:
@@ -53,7 +53,9 @@ def resolver(content: Content, tree: dict):
 
 def problems(content: Content, tree: dict) -> list[Problem]:
     """Redirects that cannot work: from an address still published, to one that is not, or twice from one."""
-    live = addresses(published(tree))
+    if not content.of("redirect"):
+        return []
+    live = addresses(published_in(tree))
     resolve = resolver(content, tree)
     found, seen = [], {}
     for record in content.of("redirect"):
@@ -81,6 +83,8 @@ def problems(content: Content, tree: dict) -> list[Problem]:
 
 def apply(content: Content, tree: dict) -> dict:
     """The tree with what makes each redirect work on a static host."""
+    if not _table(content):
+        return tree
     resolve = resolver(content, tree)
     md_of = {page_url(p): p for p in tree if p.endswith(".md")}
     out = dict(tree)
