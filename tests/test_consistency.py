@@ -41,7 +41,8 @@ def test_a_name_written_out_in_both_claim_and_quote_is_supported():
     assert names == []
 
 
-OLD_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"\u201c(]\s*)$")
+# The plain form: does the text before a word end a sentence? (\Z: "$" would also match before a final newline.)
+OLD_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"\u201c(]\s*)\Z")
 
 
 @given(st.lists(st.sampled_from(list("aAbZ .?!:;\"\u201c(\n\t'-") + ["U.S.", "Putin", "the "])).map("".join))

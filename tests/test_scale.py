@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from explainer import files, site
 from explainer.check import check_content
-from explainer.cite import GLYPHS, SPACE, fold
+from explainer.cite import GLYPHS, SPACE, fold, unify_glyphs
 from explainer.markup import SPECIAL, _relpath, escape
 from conftest import ROOT, read_files
 
@@ -40,6 +40,7 @@ def test_escape_agrees_with_the_character_by_character_form(value):
 
 @given(st.text() | st.text(st.sampled_from(sorted(map(chr, GLYPHS)) + list("a \n\t\u2028\x1c'-"))))
 def test_fold_agrees_with_the_plain_form(value):
+    assert unify_glyphs(value) == value.translate(GLYPHS)
     assert fold(value) == SPACE.sub(" ", value.translate(GLYPHS)).strip()
 
 

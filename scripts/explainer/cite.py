@@ -20,15 +20,24 @@ GLYPHS = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",
 })
+GLYPH_PAIRS = [(chr(code), plain) for code, plain in GLYPHS.items()]
 SPACE = re.compile(r"\s+")
 MIN_WORDS = 3
 
 
+def unify_glyphs(text: str) -> str:
+    """text.translate(GLYPHS), an order of magnitude faster: a replace per glyph present."""
+    if text.isascii():  # every glyph is outside ASCII
+        return text
+    for glyph, plain in GLYPH_PAIRS:
+        if glyph in text:
+            text = text.replace(glyph, plain)
+    return text
+
+
 def fold(text: str) -> str:
     """The comparison form of a text: glyphs unified, whitespace runs made one space."""
-    if not text.isascii():  # every glyph folded is outside ASCII; translate is slow
-        text = text.translate(GLYPHS)
-    return " ".join(text.split())  # split() and re's \s agree on what is whitespace
+    return " ".join(unify_glyphs(text).split())  # split() and re's \s agree on what is whitespace
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ class SourceText:
     def __init__(self, source_id: str, text: str):
         self.id = source_id
         self.text = text
-        translated = text.translate(GLYPHS)
+        translated = unify_glyphs(text)
         self.folded, self._runs, self._shift = _collapse(translated)
         self._words: list[tuple[int, int]] | None = None
 

@@ -23,11 +23,12 @@ def _walk_cited(data, where=()):
     if isinstance(data, dict):
         if "cite" in data:
             yield where, data
-        for key, value in data.items():
+        children = data.items()
+    else:
+        children = enumerate(data)
+    for key, value in children:
+        if isinstance(value, (dict, list)):  # text and numbers hold no statements: no generator for them
             yield from _walk_cited(value, where + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _walk_cited(value, where + (index,))
 
 
 def _statement_anchor(record: Record, where: tuple, mapping: dict) -> str:
