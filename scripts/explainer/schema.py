@@ -16,7 +16,8 @@ from .problems import Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-SCALAR_TEXT = {"str", "int", "float", "bool", "timestamp"}
+SCALAR_TEXT = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "timestamp")}
+NULL = "tag:yaml.org,2002:null"
 # Control characters and the bidi embeddings/overrides/isolates that can reorder what a reader sees.
 HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -69,7 +70,7 @@ class Text(Type):
     max_len: int = 5000
 
     def convert(self, node, where, ctx):
-        if not isinstance(node, yaml.ScalarNode) or _tag(node) not in SCALAR_TEXT:
+        if node.tag not in SCALAR_TEXT or not isinstance(node, yaml.ScalarNode):
             kind = "nothing" if _tag(node) == "null" else f"a {_tag(node)}"
             ctx.report(node, f"{_where(where)} must be {self.doc}, not {kind}", "write it as one line of text")
             return None
@@ -315,7 +316,7 @@ class Obj(Type):
                 continue
             mark = child.start_mark
             ctx.positions[where + (name,)] = (mark.line + 1, mark.column + 1)
-            if _tag(child) == "null":
+            if child.tag == NULL:
                 if spec.required:
                     ctx.report(child, f"{_where(where + (name,))} is empty", f"write the {spec.type.describe()}")
                 continue
