@@ -54,28 +54,34 @@ def best(measures: list[dict]) -> dict:
 
 
 def stages(root: Path, repeat: int) -> dict:
-    """In this process: parse, check and render, each timed alone (best of `repeat`)."""
+    """In this process: parse, check and render, each timed alone (best of `repeat`).
+
+    All three run with cyclic garbage collection paused, as the command line runs check and render.
+    """
     import yaml
 
     from explainer import files, redirects, site
     from explainer.check import check_content
+    from explainer.cli import gc_paused
 
     raw, _ = files.read_content(root)
     handwritten, site_url = files.read_handwritten(root), files.site_url(root)
     yml = [data for path, data in raw.items() if path.endswith((".yml", ".yaml"))]
     timings: dict[str, list] = {"parse": [], "check": [], "render": []}
-    for _ in range(repeat):
-        timings["parse"].append(_timed(lambda: [yaml.load(data, Loader=yaml.CSafeLoader) for data in yml]))
-        content, problems = None, None
+    results: dict = {}
 
-        def check():
-            nonlocal content, problems
-            content, problems = check_content(raw)
-        timings["check"].append(_timed(check))
-        if any(p.severity == "error" for p in problems):
-            raise SystemExit(f"synthetic content has problems: {problems[:3]}")
-        timings["render"].append(_timed(lambda: redirects.problems(
-            content, site.generate(content, handwritten, site_url=site_url))))
+    def check():
+        results["content"], results["problems"] = check_content(raw)
+
+    with gc_paused():
+        for _ in range(repeat):
+            timings["parse"].append(_timed(lambda: [yaml.load(data, Loader=yaml.CSafeLoader) for data in yml]))
+            timings["check"].append(_timed(check))
+            if any(p.severity == "error" for p in results["problems"]):
+                raise SystemExit(f"synthetic content has problems: {results['problems'][:3]}")
+            timings["render"].append(_timed(lambda: redirects.problems(
+                results["content"], site.generate(results["content"], handwritten, site_url=site_url))))
+    content = results["content"]
     out = {stage: best(values) for stage, values in timings.items()}
     out["files"] = len(yml)
     out["bytes"] = sum(map(len, yml))

@@ -103,3 +103,22 @@ def test_a_record_id_may_not_repeat_a_position_side_anchor(project):
     assert status == 1
     assert any("id 'who-broke-the-treaty-russia' is already used in content/"
                in line for line in out), out
+
+
+def test_check_runs_with_cyclic_gc_paused_and_restores_it(project, monkeypatch, capsys):
+    import gc
+
+    from explainer import cli
+
+    seen = []
+    real = cli.check_content
+    monkeypatch.setattr(cli, "check_content", lambda raw: (seen.append(gc.isenabled()), real(raw))[1])
+    assert gc.isenabled()
+    assert cli.main(["--root", str(project), "check"]) == 0
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:  # a caller that had it off finds it off
+        cli.main(["--root", str(project), "check"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

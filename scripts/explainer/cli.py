@@ -6,6 +6,8 @@ Thin: read files, call the pure core, print problems, write outputs.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import os
 import subprocess
 import sys
@@ -15,6 +17,25 @@ from pathlib import Path
 from . import clitools, files, redirects, site
 from .check import check_content
 from .problems import Problem, errors
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """Cyclic garbage collection off for one check or build.
+
+    Checking and rendering allocate millions of objects that all live to the
+    end, and every full collection rescans them to find almost nothing: a
+    quarter of the check's time at 300x the content. Reference counting still
+    frees everything else; collection resumes when the command is done (so a
+    long `serve` collects between rebuilds).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load(root: Path):
@@ -36,6 +57,7 @@ def report(problems: list[Problem], out=sys.stdout) -> None:
         print(f"{n_err} error(s), {n_warn} warning(s)", file=out)
 
 
+@gc_paused()
 def cmd_check(root: Path, args) -> int:
     content, problems = load(root)
     report(problems)
@@ -46,6 +68,7 @@ def cmd_check(root: Path, args) -> int:
     return 0
 
 
+@gc_paused()
 def cmd_generate(root: Path, args) -> int:
     content, problems = load(root)
     report(problems)
