@@ -65,7 +65,7 @@ def stages(root: Path, repeat: int) -> dict:
     from explainer.cli import gc_paused
 
     raw, _ = files.read_content(root)
-    handwritten, site_url = files.read_handwritten(root), files.site_url(root)
+    handwritten, site_url = files.read_handwritten(root)[0], files.site_url(root)
     yml = [data for path, data in raw.items() if path.endswith((".yml", ".yaml"))]
     timings: dict[str, list] = {"parse": [], "check": [], "render": []}
     results: dict = {}
@@ -99,7 +99,7 @@ def profile(root: Path) -> dict:
     from explainer.check import check_content
 
     raw, _ = files.read_content(root)
-    handwritten, site_url = files.read_handwritten(root), files.site_url(root)
+    handwritten, site_url = files.read_handwritten(root)[0], files.site_url(root)
     profiler = cProfile.Profile()
     profiler.enable()
     content, _ = check_content(raw)

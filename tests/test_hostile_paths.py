@@ -107,17 +107,48 @@ def test_links_in_content_are_refused_not_followed(tmp_path):
     assert SECRET not in run.text
 
 
-def test_links_in_hand_written_folders_are_not_copied(tmp_path):
+def test_links_in_hand_written_folders_are_refused_not_copied(tmp_path):
     root = copy_project(tmp_path / "project")
     away = outside(tmp_path)
     os.symlink(away / "passwd", root / "docs/stylesheets/leak.css")
     (root / "docs/pages").mkdir(exist_ok=True)
     os.symlink(away / "passwd", root / "docs/pages/leak.md")
     run = cli(root, "site")
-    assert run.code == 0, run.text
-    leaked = [p for p in (root / "site").rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
-    assert not leaked
-    assert not (root / "docs/generated/stylesheets/leak.css").exists()
+    assert run.code == 1 and TRACEBACK not in run.text, run.text
+    assert "docs/stylesheets/leak.css:1:1: file is a link or not a regular file" in run.out
+    assert "docs/pages/leak.md:1:1: file is a link or not a regular file" in run.out
+    assert not (root / "site").exists() and not (root / "docs/generated").exists()
+    assert SECRET not in run.text
+
+
+def test_a_hand_written_page_that_is_not_utf8_is_a_clean_error(tmp_path):
+    root = copy_project(tmp_path / "project")
+    write(root, "docs/pages/notes.md", b"# Notes\n\nCaf\xe9 au lait\n")
+    run = cli(root, "generate")
+    assert run.code == 1 and TRACEBACK not in run.text, run.text
+    assert "docs/pages/notes.md:3:4: byte 0xe9 is not UTF-8; save the file as UTF-8" in run.out
+    assert not (root / "docs/generated").exists()
+
+
+def test_an_unreadable_file_is_a_problem_not_a_traceback(tmp_path, monkeypatch):
+    """Permissions cannot stop root (CI), so the refusal to read is simulated."""
+    from explainer import files
+
+    root = copy_project(tmp_path / "project")
+    locked = root / "content/timeline/locked.yml"
+    write(root, "content/timeline/locked.yml", EVENT)
+    real = Path.read_bytes
+
+    def read_bytes(path):
+        if path == locked:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    found, problems = files.read_content(root)
+    assert "content/timeline/locked.yml" not in found
+    assert [p.format() for p in problems] == [
+        "content/timeline/locked.yml:1:1: file cannot be read: Permission denied; make it a readable regular file"]
 
 
 def test_links_planted_in_the_generated_folder_are_replaced_not_followed(tmp_path):
@@ -144,6 +175,25 @@ def test_a_linked_generated_folder_is_replaced_not_followed(tmp_path):
     run = cli(root, "generate")
     assert run.code == 0, run.text
     assert snapshot(away) == before and not (root / "docs/generated").is_symlink()
+
+
+def test_a_file_where_the_generated_folder_goes_is_replaced(tmp_path):
+    root = copy_project(tmp_path / "project")
+    write(root, "docs/generated", "a stray file\n")
+    run = cli(root, "generate")
+    assert run.code == 0 and TRACEBACK not in run.text, run.text
+    assert (root / "docs/generated/index.md").is_file()
+
+
+def test_stray_files_and_folders_in_the_generated_folder_make_way(tmp_path):
+    """A folder where a page goes, and a file where a folder goes."""
+    root = copy_project(tmp_path / "project")
+    (root / "docs/generated/timeline.md/inside").mkdir(parents=True)
+    write(root, "docs/generated/explainers", "a file where the folder goes\n")
+    run = cli(root, "generate")
+    assert run.code == 0 and TRACEBACK not in run.text, run.text
+    assert (root / "docs/generated/timeline.md").is_file()
+    assert (root / "docs/generated/explainers/index.md").is_file()
 
 
 def test_a_linked_site_folder_is_replaced_and_its_target_kept(tmp_path):

@@ -50,7 +50,7 @@ def golden(**changes: tuple[str, str | None]) -> dict[str, bytes]:
 def test_the_real_site_keeps_every_promise():
     content, problems = check_content(read_files(ROOT))
     assert not errors(problems), [p.format() for p in problems]
-    tree = site.generate(content, files.read_handwritten(ROOT))
+    tree = site.generate(content, files.read_handwritten(ROOT)[0])
     promised = (ROOT / manifest.MANIFEST).read_text(encoding="utf-8")
     found = redirects.problems(content, tree)
     found += manifest.compare(promised, manifest.published(tree), redirects.resolver(content, tree))
@@ -162,5 +162,5 @@ def test_redirects_resolve_through_chains(address, expected):
 @pytest.mark.parametrize("root", [ROOT, GOLDEN], ids=["real", "golden"])
 def test_the_trees_manifest_is_what_its_pages_publish(root):
     """Redirect checks read the tree's urls.json rather than scanning its pages again: they must agree."""
-    content, tree = build(read_files(root), files.read_handwritten(root) if root == ROOT else None)
+    content, tree = build(read_files(root), files.read_handwritten(root)[0] if root == ROOT else None)
     assert manifest.published_in(tree) == manifest.published({p: b for p, b in tree.items() if p != manifest.MANIFEST})

@@ -42,7 +42,18 @@ def load(root: Path):
     """Read and check all content. Returns (content, problems)."""
     raw, problems = files.read_content(root)
     content, found = check_content(raw)
-    return content, sorted(set(problems + found), key=lambda p: (p.path, p.line, p.column, p.message))
+    return content, _sorted(problems + found)
+
+
+def load_with_pages(root: Path):
+    """As `load`, with the hand-written pages and assets: (content, pages, problems)."""
+    content, problems = load(root)
+    pages, unreadable = files.read_handwritten(root)
+    return content, pages, _sorted(problems + unreadable)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
 
 
 def report(problems: list[Problem], out=sys.stdout) -> None:
@@ -70,12 +81,12 @@ def cmd_check(root: Path, args) -> int:
 
 @gc_paused()
 def cmd_generate(root: Path, args) -> int:
-    content, problems = load(root)
+    content, handwritten, problems = load_with_pages(root)
     report(problems)
     if errors(problems):
         print("nothing written: fix the problems above first", file=sys.stderr)
         return 1
-    tree = site.generate(content, files.read_handwritten(root), site_url=files.site_url(root))
+    tree = site.generate(content, handwritten, site_url=files.site_url(root))
     broken = redirects.problems(content, tree)
     if broken:
         report(broken)

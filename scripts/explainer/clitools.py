@@ -106,11 +106,11 @@ def cmd_schemas(root: Path, args) -> int:
 
 
 def cmd_manifest(root: Path, args) -> int:
-    content, problems = cli.load(root)
+    content, handwritten, problems = cli.load_with_pages(root)
     if errors(problems):
         cli.report(problems)
         return 1
-    tree = site.generate(content, files.read_handwritten(root), site_url=files.site_url(root))
+    tree = site.generate(content, handwritten, site_url=files.site_url(root))
     now = manifest.published_in(tree)
     promised = files.read_text(root, manifest.MANIFEST) or manifest.dumps({})
     if not args.check:  # the promise grows; nothing leaves it

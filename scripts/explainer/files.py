@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .load import decode
 from .problems import Problem
 
 GENERATED = Path("docs/generated")
@@ -45,7 +46,11 @@ def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...]) -> tuple[dict
                 problems.append(Problem(rel, 1, 1, "file is a link or not a regular file",
                                         "replace it with a regular file inside the repository"))
                 continue
-            files[rel] = path.read_bytes()
+            try:
+                files[rel] = path.read_bytes()
+            except OSError as err:  # unreadable (permissions), or gone since the walk
+                problems.append(Problem(rel, 1, 1, f"file cannot be read: {err.strerror or err}",
+                                        "make it a readable regular file"))
     return files, problems
 
 
@@ -68,18 +73,25 @@ def site_url(root: Path) -> str:
     return match.group(1) if match else ""
 
 
-def read_handwritten(root: Path) -> dict[str, str | bytes]:
-    """Hand-written pages and assets, keyed by their place in the generated tree."""
+def read_handwritten(root: Path) -> tuple[dict[str, str | bytes], list[Problem]]:
+    """Hand-written pages and assets, keyed by their place in the generated tree; and problems
+    reading them (links, unreadable files, pages that are not UTF-8)."""
     out: dict[str, str | bytes] = {}
-    pages, _ = read_tree(root, HANDWRITTEN, (".md",)) if (root / HANDWRITTEN).is_dir() else ({}, [])
-    for rel, data in pages.items():
-        out[Path(rel).relative_to(HANDWRITTEN).as_posix()] = data.decode("utf-8")
+    problems: list[Problem] = []
+    if (root / HANDWRITTEN).is_dir():
+        pages, problems = read_tree(root, HANDWRITTEN, (".md",))
+        for rel, data in pages.items():
+            text, bad = decode(data, rel)
+            problems += bad
+            if text is not None:
+                out[Path(rel).relative_to(HANDWRITTEN).as_posix()] = text
     for folder in HANDWRITTEN_ASSETS:
         if (root / folder).is_dir():
-            assets, _ = read_tree(root, folder, ("",))
+            assets, found = read_tree(root, folder, ("",))
+            problems += found
             for rel, data in assets.items():
                 out[Path(rel).relative_to("docs").as_posix()] = data
-    return out
+    return out, problems
 
 
 def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
@@ -90,6 +102,8 @@ def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
     otherwise let a write land outside the repository.
     """
     _unlink_links(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        out_dir.unlink()  # a stray file where the folder goes: the folder is ours alone
     out_dir.mkdir(parents=True, exist_ok=True)
     written = removed = 0
     for rel, body in files.items():
@@ -97,7 +111,7 @@ def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
         target = out_dir / rel
         if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _clear_way(out_dir, target)
         _atomic_write(target, data)
         written += 1
     wanted = {Path(rel) for rel in files}
@@ -109,6 +123,17 @@ def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return written, removed
+
+
+def _clear_way(out_dir: Path, target: Path) -> None:
+    """Make room for a file at target inside out_dir: a folder where the file goes, or a file
+    where one of its folders goes, is removed (everything in out_dir is ours to replace)."""
+    for folder in reversed(target.relative_to(out_dir).parents[:-1]):
+        if (out_dir / folder).is_file():
+            (out_dir / folder).unlink()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
+        shutil.rmtree(target)
 
 
 def _unlink_links(folder: Path) -> None:

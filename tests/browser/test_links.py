@@ -32,7 +32,7 @@ def golden_site(tmp_path_factory, tools) -> Path:
                   for p in (GOLDEN / "content").rglob("*") if p.is_file()}
     content, problems = check_content(tree_files)
     assert not errors(problems), [p.format() for p in problems]
-    tree = site.generate(content, files.read_handwritten(ROOT), site_url=files.site_url(ROOT))
+    tree = site.generate(content, files.read_handwritten(ROOT)[0], site_url=files.site_url(ROOT))
     files.write_tree(root / "docs" / "generated", tree)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],
