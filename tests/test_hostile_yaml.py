@@ -50,6 +50,10 @@ CASES = {
     "nul": (b"id: nul\ntitle: a\x00b\n", [(2, 9, "character U+0000 is not allowed in YAML")]),
     "escaped-control": ('id: escaped-control\ntitle: "a\\0b"\n', [(2, 8, "invisible character U+0000")]),
     "bidi-override": ('id: bidi-override\ntitle: "evil \\u202e txt.exe"\n', [(2, 8, "invisible character U+202E")]),
+    "zero-width": ('id: zero-width\ntitle: "Pu\\u200btin"\n', [(2, 8, "invisible character U+200B")]),
+    "bidi-mark": ('id: bidi-mark\ntitle: "a \\u200f b"\n', [(2, 8, "invisible character U+200F")]),
+    "python-tag-by-directive": ("%TAG !p! tag:yaml.org,2002:python/\n---\nid: python-tag-by-directive\n"
+                                "title: !p!name:os.system x\n", [(4, 8, "tag '!!python/name:os.system' is not allowed")]),
     "deep-flow": ("id: deep-flow\ntitle: " + "[" * 60000 + "]" * 60000 + "\n",
                   [(2, 57, "nested more than 50 levels deep")]),
     "deep-block": ("id: deep-block\ntitle:\n" + "".join(" " * i + "- \n" for i in range(600)),
@@ -72,6 +76,8 @@ ELSEWHERE = {  # files in the wrong place
     "content/stray.yml": "file is not in a content folder",
     "content/timeline/sub/nested.yml": "file is not in a content folder",
     "content/timeline/notes.md": "file is neither a YAML record nor a source text",
+    "content/timeline/shouting.YML": "file is neither a YAML record nor a source text",
+    "content/glossary/README": "file is neither a YAML record nor a source text",
 }
 
 
@@ -95,6 +101,13 @@ def test_check_fails_cleanly_in_bounded_time(broken):
     assert not odd, odd[:5]
     assert seconds < 20
     assert not (root / "PWNED").exists() and not (root.parent / "PWNED").exists()
+
+
+def test_a_refused_tag_is_reported_once_not_also_as_a_wrong_type(broken):
+    _, run, _ = broken
+    tagged = [line for line in run.out.splitlines() if line.startswith(("content/timeline/unsafe-tag.yml:2:",
+                                                                         "content/timeline/python-tag-by-directive.yml:4:"))]
+    assert len(tagged) == 2 and all("is not allowed" in line for line in tagged), tagged
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -18,8 +18,11 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SCALAR_TEXT = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "timestamp")}
 NULL = "tag:yaml.org,2002:null"
-# Control characters and the bidi embeddings/overrides/isolates that can reorder what a reader sees.
-HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+SHAPES = {"tag:yaml.org,2002:" + t for t in ("null", "map", "seq")}
+# Control characters; the bidi marks, embeddings, overrides and isolates that can reorder what a
+# reader sees; and zero-width characters that hide inside a word (a search or a quote check misses it).
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+                    "\u2060\u2066-\u2069\ufeff\ud800-\udfff]")
 DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -71,6 +74,8 @@ class Text(Type):
 
     def convert(self, node, where, ctx):
         if node.tag not in SCALAR_TEXT or not isinstance(node, yaml.ScalarNode):
+            if node.tag not in SHAPES:
+                return None  # a tag content never uses: load.check_nodes reports it
             kind = "nothing" if _tag(node) == "null" else f"a {_tag(node)}"
             ctx.report(node, f"{_where(where)} must be {self.doc}, not {kind}", "write it as one line of text")
             return None
@@ -80,7 +85,7 @@ class Text(Type):
             return None
         if hidden := HIDDEN.search(value):
             ctx.report(node, f"{_where(where)} holds the invisible character U+{ord(hidden.group()):04X}",
-                       "delete it: control and text-direction characters can disguise what the text says")
+                       "delete it: control, zero-width and text-direction characters can disguise what the text says")
             return None
         if len(value) > self.max_len:
             ctx.report(node, f"{_where(where)} is {len(value)} characters, over {self.max_len}",
