@@ -29,6 +29,10 @@ CHANGES = {
         ('role="dialog">', "role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">"),
     ],
     "partials/toc.html": [
+        # Jinja2 passes `lang` on to an included template; Zensical's engine does not, and its own
+        # toc.html imports it the same way.
+        ('{% set title = lang.t("toc") %}',
+         '{% import "partials/language.html" as lang with context %}\n{% set title = lang.t("toc") %}'),
         ('''    <label class="md-nav__title" for="__toc">
       <span class="md-nav__icon md-icon"></span>
       {{ title }}
