@@ -14,7 +14,8 @@ import re
 # Markdown, footnote, attr_list, tables, mark/tilde/caret: all their syntax characters.
 SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_[](){}#+!|~^=<>&\"'$"}
 ESCAPES = str.maketrans(SPECIAL)
-# Entities of their own characters: replacing "&" first, before any entity is written, keeps it safe.
+# Replacing "&" before any entity is written means no entity is escaped twice; every entity also
+# holds "#", so text with a "#" of its own goes through translate instead (see escape).
 REPLACE_IN_ORDER = [("&", SPECIAL["&"])] + [(c, e) for c, e in SPECIAL.items() if c not in "&#"]
 LEADING_NUMBER = re.compile(r"^(\d+)\.")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
