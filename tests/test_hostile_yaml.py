@@ -125,6 +125,18 @@ def test_files_out_of_place_are_named(broken, path):
     assert f"{path}:1:1: {ELSEWHERE[path]}" in run.out
 
 
+def test_a_huge_file_is_refused_without_being_read(tmp_path):
+    """A 4 GB file (sparse: no disk used) under a 1 GB address-space limit: named, not loaded."""
+    root = copy_project(tmp_path / "project")
+    for rel in ("content/timeline/huge.yml", "content/sources/huge.txt", "docs/pages/huge.md"):
+        with open(root / rel, "wb") as handle:
+            handle.truncate(4 * 1024**3)
+    run = cli(root, "generate", preexec=lambda: resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3)))
+    assert run.code == 1 and TRACEBACK not in run.text and "MemoryError" not in run.text, run.text[-2000:]
+    for rel in ("content/timeline/huge.yml", "content/sources/huge.txt", "docs/pages/huge.md"):
+        assert f"{rel}:1:1: file is 4,294,967,296 bytes, over the 2,000,000 limit; split it" in run.out
+
+
 def test_bom_and_crlf_files_are_valid_content(tmp_path):
     root = copy_project(tmp_path / "project")
     write(root, "content/timeline/with-bom.yml", b"\xef\xbb\xbf" + event("with-bom").encode())

@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .load import decode
+from .load import decode, too_big
 from .problems import Problem
 
 GENERATED = Path("docs/generated")
@@ -17,11 +17,13 @@ HANDWRITTEN = Path("docs/pages")
 HANDWRITTEN_ASSETS = (Path("docs/stylesheets"), Path("docs/javascripts"), Path("docs/assets"))
 
 
-def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...]) -> tuple[dict[str, bytes], list[Problem]]:
+def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...],
+              limited: bool = False) -> tuple[dict[str, bytes], list[Problem]]:
     """Regular files below root/folder, keyed by their path relative to root.
 
     Links are refused, not followed, so no content path can reach outside
-    the repository.
+    the repository. `limited`: a file over load's size limit is a problem,
+    and is never read into memory.
     """
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
@@ -47,6 +49,9 @@ def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...]) -> tuple[dict
                                         "replace it with a regular file inside the repository"))
                 continue
             try:
+                if limited and (big := too_big(path.stat().st_size, rel)):
+                    problems.append(big)
+                    continue
                 files[rel] = path.read_bytes()
             except OSError as err:  # unreadable (permissions), or gone since the walk
                 problems.append(Problem(rel, 1, 1, f"file cannot be read: {err.strerror or err}",
@@ -64,7 +69,7 @@ def _unprintable(root: Path, path: Path) -> Problem:
 def read_content(root: Path) -> tuple[dict[str, bytes], list[Problem]]:
     """Every file in content/ (hidden ones aside): one the build would not use, such as
     event.YML or notes.md, is named as a problem rather than skipped in silence."""
-    return read_tree(root, Path("content"), ("",))
+    return read_tree(root, Path("content"), ("",), limited=True)
 
 
 def site_url(root: Path) -> str:
@@ -81,7 +86,7 @@ def read_handwritten(root: Path) -> tuple[dict[str, str | bytes], list[Problem]]
     out: dict[str, str | bytes] = {}
     problems: list[Problem] = []
     if (root / HANDWRITTEN).is_dir():
-        pages, problems = read_tree(root, HANDWRITTEN, (".md",))
+        pages, problems = read_tree(root, HANDWRITTEN, (".md",), limited=True)
         for rel, data in pages.items():
             text, bad = decode(data, rel)
             problems += bad

@@ -30,11 +30,18 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 MAX_BYTES = 2_000_000  # a content file this large is a mistake, not content
 
 
+def too_big(size: int, path: str) -> Problem | None:
+    """A file over the limit is a problem; the reader checks its size before reading it."""
+    if size > MAX_BYTES:
+        return Problem(path, 1, 1, f"file is {size:,} bytes, over the {MAX_BYTES:,} limit",
+                       "split it into smaller files")
+    return None
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 (an optional byte-order mark is dropped) or a problem at the first bad byte."""
-    if len(data) > MAX_BYTES:
-        return None, [Problem(path, 1, 1, f"file is {len(data):,} bytes, over the {MAX_BYTES:,} limit",
-                              "split it into smaller files")]
+    if big := too_big(len(data), path):
+        return None, [big]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
