@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from explainer import coverage as cov
 from explainer.coverage import coverage, sentences
 from conftest import ROOT
 
@@ -35,3 +39,23 @@ def test_a_sentence_counts_only_when_every_letter_is_cited():
     full = coverage(text, [(0, 13), (15, 29)])  # the final period need not be quoted
     assert (full.sentences_covered, full.sentence_share, full.char_share) == (2, 100.0, 100.0)
     assert full.uncited == []
+
+
+def _plain_sentences(text: str) -> list[tuple[int, int]]:
+    """The first form: each abbreviation check searched the sentence so far (quadratic)."""
+    found, start = [], 0
+    for match in cov.END.finditer(text):
+        end = match.end() if match.group() != "\n" else match.start()
+        if match.group() != "\n" and cov.ABBREVIATION.search(text[start:match.start() + 1]):
+            continue
+        found.append(cov._trim(text, start, end))
+        start = match.end()
+    found.append(cov._trim(text, start, len(text)))
+    return [(s, e) for s, e in found if e > s]
+
+
+@given(st.lists(st.sampled_from(["U.S.", "A.B.C.D.E.", "Mrs.", "Gen.", "No.", "ABC.", "xMr.", "word", "The",
+                                 ". ", "? ", "! ", " ", "\n", "\u201d", "\u201c", "(", "X", "."])).map("".join))
+@settings(max_examples=300)
+def test_sentences_agree_with_the_plain_form(text):
+    assert sentences(text) == _plain_sentences(text)
