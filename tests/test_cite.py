@@ -144,3 +144,11 @@ def test_the_work_for_a_miss_does_not_grow_with_the_source():
     # window sizes tried: 5; starts within `width` of each place; one more call: the constructor's
     assert len(compared[100]) <= cite.CANDIDATES * 5 * (2 * width + 1) + 1
     assert len(compared[100]) < 2 * len(compared[1])
+
+
+@given(st.text(st.sampled_from("ab\n\r ")), st.data())
+def test_positions_are_lines_and_columns(text, data):
+    offset = data.draw(st.integers(0, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    assert SourceText("x", text).position(offset) == (line, column)

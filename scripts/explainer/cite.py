@@ -63,6 +63,14 @@ class SourceText:
         self.folded, self._runs, self._shift = _collapse(translated)
         self._words: list[tuple[int, int]] | None = None
         self._word_keys: list[str] | None = None
+        self._line_starts: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of an offset in the text."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
 
     def original(self, folded_index: int) -> int:
         """Map an index in the folded text back to the original text."""

@@ -186,8 +186,7 @@ def check_coverage(content: Content) -> list[Problem]:
         required = record.data.get("coverage_required") or 0
         if result.sentence_share + 1e-9 < required:
             for start, end in result.uncited:
-                line = source.text.count("\n", 0, start) + 1
-                col = start - (source.text.rfind("\n", 0, start) + 1) + 1
+                line, col = source.position(start)
                 sentence = source.text[start:end]
                 shown = sentence if len(sentence) <= 90 else sentence[:87] + "..."
                 problems.append(Problem(
