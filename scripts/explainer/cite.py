@@ -109,15 +109,17 @@ class SourceText:
             return ""
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(quote)
-        best, best_at, best_size = -1.0, 0, 1
+        # The likeliest windows come first, so the cheap upper bounds rule out most of the rest;
+        # among equal ratios the window met first in text order wins (-rank, -i).
+        best, best_at, best_size = (-1.0, 0, 0), 0, 1
         places = self._likely_places(wanted)
-        for size in _sizes(len(wanted), len(words)):
+        for rank, size in enumerate(_sizes(len(wanted), len(words))):
             for i in _around(places, len(wanted), len(words) - size):
                 matcher.set_seq1(self.folded[words[i][0]:words[i + size - 1][1]])
-                if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
-                    ratio = matcher.ratio()
-                    if ratio > best:
-                        best, best_at, best_size = ratio, i, size
+                if matcher.real_quick_ratio() >= best[0] and matcher.quick_ratio() >= best[0]:
+                    key = (matcher.ratio(), -rank, -i)
+                    if key > best:
+                        best, best_at, best_size = key, i, size
         start = words[best_at][0]
         end = words[best_at + best_size - 1][1]
         anchor = self.anchor_folded(start, end - start)
@@ -163,11 +165,11 @@ def _triples(key: str) -> frozenset[str]:
 
 
 def _around(places: list[int], reach: int, last: int) -> list[int]:
-    """Window starts within `reach` words of any place, in order, none past `last`."""
-    starts = set()
+    """Window starts within `reach` words of any place, the likeliest place's first, none past `last`."""
+    starts: dict[int, None] = {}
     for place in places:
-        starts.update(range(max(0, place - reach), min(last, place + reach) + 1))
-    return sorted(starts)
+        starts.update(dict.fromkeys(range(max(0, place - reach), min(last, place + reach) + 1)))
+    return list(starts)
 
 
 def _sizes(wanted: int, available: int) -> list[int]:
