@@ -119,7 +119,7 @@ def test_the_closest_passage_is_the_one_an_exhaustive_search_finds(data, name):
     quote = source.text[start:end]
     at = data.draw(st.sampled_from([i for i, c in enumerate(quote) if c.isalpha()]))
     changed = fold(quote[:at] + ("x" if quote[at] != "x" else "y") + quote[at + 1:])
-    with mock.patch.object(cite, "_around", lambda places, reach, last: range(last + 1)):
+    with mock.patch.multiple(cite, _around=lambda places, reach, last: range(last + 1), COMPARED=10**9):
         everywhere = source.closest(changed)
     assert source.closest(changed) == everywhere
 
@@ -140,10 +140,16 @@ def test_the_work_for_a_miss_does_not_grow_with_the_source():
 
         with mock.patch.object(cite.difflib.SequenceMatcher, "set_seq1", counted):
             assert source.closest(fold(words))
-    width = len(words.split())
-    # window sizes tried: 5; starts within `width` of each place; one more call: the constructor's
-    assert len(compared[100]) <= cite.CANDIDATES * 5 * (2 * width + 1) + 1
+    reach = min(len(words.split()), cite.REACH)
+    # window sizes tried: 5; starts within `reach` of each place; one more call: the constructor's
+    assert len(compared[100]) <= cite.CANDIDATES * 5 * (2 * reach + 1) + 1
     assert len(compared[100]) < 2 * len(compared[1])
+
+
+def test_a_long_quote_is_looked_for_by_its_opening_and_shown_whole():
+    words = ARTICLE.folded.split()
+    quote = " ".join(words[10:10 + cite.SEARCH_WORDS + 25]).replace("Putin", "Pootin")
+    assert fold(ARTICLE.closest(quote)) == " ".join(words[10:10 + cite.SEARCH_WORDS + 25])
 
 
 @given(st.text(st.sampled_from("ab\n\r ")), st.data())

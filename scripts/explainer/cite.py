@@ -26,7 +26,9 @@ GLYPH_PAIRS = [(chr(code), plain) for code, plain in GLYPHS.items()]
 SPACE = re.compile(r"\s+")
 NOT_WORD = re.compile(r"\W+")
 MIN_WORDS = 3
-CANDIDATES = 8  # places in a source where a missed quote's closest passage is looked for
+# The search for a missed quote's closest passage: places looked at, how far around each (in
+# words), how many windows compared in full, and how many of a long quote's words it looks for.
+CANDIDATES, REACH, COMPARED, SEARCH_WORDS = 8, 12, 40, 60
 
 
 def unify_glyphs(text: str) -> str:
@@ -99,27 +101,32 @@ class SourceText:
     def closest(self, quote: str) -> str:
         """The passage of the source most like `quote`, in the source's own words.
 
-        Every window of about the quote's length is compared with it, character by character,
-        near the few places where most of the quote's words occur: comparing everywhere took
-        seconds a miss in a long source (and minutes in a 2 MB one).
+        Windows of about the quote's length are compared with it character by character, but
+        only near the few places most like it, the likeliest first, and only so many in full:
+        comparing every window took seconds a miss in a long source (minutes in a 2 MB one),
+        and a long quote made each comparison slow. A quote over SEARCH_WORDS words is looked
+        for by its opening words; the passage shown then runs to the quote's length.
         """
         words = self.words()
         wanted = quote.split()
         if not words or not wanted:
             return ""
+        search = wanted[:SEARCH_WORDS]
         matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(quote)
-        # The likeliest windows come first, so the cheap upper bounds rule out most of the rest;
-        # among equal ratios the window met first in text order wins (-rank, -i).
+        matcher.set_seq2(" ".join(search))
+        # Among equal ratios the window met first in text order wins (-rank, -i).
         best, best_at, best_size = (-1.0, 0, 0), 0, 1
-        places = self._likely_places(wanted)
-        for rank, size in enumerate(_sizes(len(wanted), len(words))):
-            for i in _around(places, len(wanted), len(words) - size):
+        places, compared = self._likely_places(search), 0
+        for rank, size in enumerate(_sizes(len(search), len(words))):
+            for i in _around(places, min(len(search), REACH), len(words) - size):
                 matcher.set_seq1(self.folded[words[i][0]:words[i + size - 1][1]])
-                if matcher.real_quick_ratio() >= best[0] and matcher.quick_ratio() >= best[0]:
+                if compared < COMPARED and matcher.real_quick_ratio() >= best[0] \
+                        and matcher.quick_ratio() >= best[0]:
+                    compared += 1
                     key = (matcher.ratio(), -rank, -i)
                     if key > best:
                         best, best_at, best_size = key, i, size
+        best_size = min(best_size + len(wanted) - len(search), len(words) - best_at)
         start = words[best_at][0]
         end = words[best_at + best_size - 1][1]
         anchor = self.anchor_folded(start, end - start)
