@@ -121,6 +121,20 @@ def test_links_in_hand_written_folders_are_refused_not_copied(tmp_path):
     assert SECRET not in run.text
 
 
+@pytest.mark.parametrize("folder", ["content", "docs/pages", "docs/stylesheets"])
+def test_a_linked_top_folder_is_refused_not_followed(tmp_path, folder):
+    """The folder itself, not only what is inside it: content -> /somewhere read from outside."""
+    root = copy_project(tmp_path / "project")
+    away = tmp_path / "outside"
+    (root / folder).rename(away)
+    write(root.parent, "outside/secret.md", SECRET + "\n")
+    os.symlink(away, root / folder)
+    run = cli(root, "generate")
+    assert run.code == 1 and TRACEBACK not in run.text, run.text
+    assert f"{folder}:1:1: folder is a link; replace the link with a real folder" in run.out
+    assert SECRET not in run.text and not (root / "docs/generated").exists()
+
+
 def test_a_hand_written_page_that_is_not_utf8_is_a_clean_error(tmp_path):
     root = copy_project(tmp_path / "project")
     write(root, "docs/pages/notes.md", b"# Notes\n\nCaf\xe9 au lait\n")

@@ -28,6 +28,9 @@ def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...],
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
     base = root / folder
+    for part in [folder, *folder.parents][:-1]:  # content, or docs/pages and docs: none may be a link
+        if (root / part).is_symlink():
+            return files, [Problem(part.as_posix(), 1, 1, "folder is a link", "replace the link with a real folder")]
     if not base.is_dir():
         return files, [Problem(folder.as_posix(), 1, 1, "folder is missing", "run from the project's root")]
     for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
