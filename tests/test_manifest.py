@@ -164,3 +164,28 @@ def test_the_trees_manifest_is_what_its_pages_publish(root):
     """Redirect checks read the tree's urls.json rather than scanning its pages again: they must agree."""
     content, tree = build(read_files(root), files.read_handwritten(root)[0] if root == ROOT else None)
     assert manifest.published_in(tree) == manifest.published({p: b for p, b in tree.items() if p != manifest.MANIFEST})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('{"pages": {"/": [}', "urls.json:1:18: not valid JSON: Expecting value"),
+    ("[1, 2]", 'urls.json:1:1: has no "pages" mapping each address to a list of anchors'),
+    ('{"pages": {"/": [1]}}', 'urls.json:1:1: has no "pages" mapping each address to a list of anchors'),
+    ("\ufffd", "urls.json:1:1: not valid JSON: Expecting value"),
+])
+def test_a_damaged_promise_is_a_problem_not_a_crash(text, expected):
+    assert [p.format() for p in manifest.broken(text)] == [
+        f"{expected}; restore it (git checkout urls.json), then run `make manifest`"]
+
+
+def test_the_real_promise_reads_cleanly():
+    assert manifest.broken((ROOT / manifest.MANIFEST).read_text(encoding="utf-8")) == []
+
+
+def test_make_manifest_reports_damaged_bytes_cleanly(tmp_path):
+    from hostile.project import TRACEBACK, cli, copy_project
+
+    root = copy_project(tmp_path / "project")
+    (root / manifest.MANIFEST).write_bytes(b'{"pages": \xff')
+    run = cli(root, "manifest", "--check")
+    assert run.code == 1 and TRACEBACK not in run.text, run.text
+    assert "urls.json:1:11: not valid JSON: Expecting value" in run.out

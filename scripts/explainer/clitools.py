@@ -113,6 +113,9 @@ def cmd_manifest(root: Path, args) -> int:
     tree = site.generate(content, handwritten, site_url=files.site_url(root))
     now = manifest.published_in(tree)
     promised = files.read_text(root, manifest.MANIFEST) or manifest.dumps({})
+    if unreadable := manifest.broken(promised):
+        cli.report(unreadable)
+        return 1
     if not args.check:  # the promise grows; nothing leaves it
         grown = manifest.merged(manifest.loads(promised), now)
         added = len(manifest.addresses(grown) - manifest.addresses(manifest.loads(promised)))

@@ -157,9 +157,10 @@ def _unlink_links(folder: Path) -> None:
 
 
 def read_text(root: Path, rel: str) -> str | None:
-    """One project file's text (a schema, urls.json), or None when it does not exist."""
+    """One project file's text (a schema, urls.json), or None when it does not exist. Bytes that
+    are not UTF-8 become U+FFFD, so a damaged file reads as different, not as a crash."""
     target = root / rel
-    return target.read_text(encoding="utf-8") if target.is_file() else None
+    return target.read_text(encoding="utf-8", errors="replace") if target.is_file() else None
 
 
 def write_if_changed(root: Path, rel: str, text: str) -> bool:

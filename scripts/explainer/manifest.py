@@ -66,6 +66,20 @@ def loads(text: str) -> Pages:
     return json.loads(text)["pages"]
 
 
+def broken(text: str) -> list[Problem]:
+    """Why urls.json cannot be read as a promise (it is committed, so a hand edit can break it)."""
+    fix = f"restore it (git checkout {MANIFEST}), then run `make manifest`"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        return [Problem(MANIFEST, err.lineno, err.colno, f"not valid JSON: {err.msg}", fix)]
+    pages = data.get("pages") if isinstance(data, dict) else None
+    if not isinstance(pages, dict) or not all(
+            isinstance(anchors, list) and all(isinstance(a, str) for a in anchors) for anchors in pages.values()):
+        return [Problem(MANIFEST, 1, 1, 'has no "pages" mapping each address to a list of anchors', fix)]
+    return []
+
+
 def merged(promised: Pages, now: Pages) -> Pages:
     """The promise grows with what is published now; nothing leaves it."""
     out = {url: set(anchors) for url, anchors in promised.items()}
