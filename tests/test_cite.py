@@ -158,3 +158,15 @@ def test_positions_are_lines_and_columns(text, data):
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     assert SourceText("x", text).position(offset) == (line, column)
+
+
+@given(st.lists(st.sampled_from(["a", "b", "ab", " "]), max_size=12).map("".join), st.data())
+def test_prefix_and_suffix_are_compared_as_the_plain_slices_would(words, data):
+    folded = fold(words)
+    start = data.draw(st.integers(0, len(folded)))
+    length = data.draw(st.integers(0, len(folded) - start))
+    prefix = data.draw(st.none() | st.sampled_from(["", "a", "b a", "ab", " b "]))
+    suffix = data.draw(st.none() | st.sampled_from(["", "a", "b a", "ab", " b "]))
+    plain = ((prefix is None or folded[:start].rstrip().endswith(fold(prefix)))
+             and (suffix is None or folded[start + length:].lstrip().startswith(fold(suffix))))
+    assert cite._context_fits(folded, start, length, prefix, suffix) == plain

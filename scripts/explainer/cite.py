@@ -250,9 +250,16 @@ def _not_found(source: SourceText, quote: str, wanted: str) -> Miss:
 
 
 def _context_fits(folded: str, start: int, length: int, prefix: str | None, suffix: str | None) -> bool:
-    if prefix is not None and not folded[:start].rstrip().endswith(fold(prefix)):
+    """Whether the words before and after an occurrence are the prefix and suffix given.
+
+    Compared in place: slicing the text before each occurrence cost seconds for a quote that
+    occurs thousands of times in a long source. The folded text has single spaces only.
+    """
+    before = start - 1 if start and folded[start - 1] == " " else start
+    if prefix is not None and not folded.endswith(fold(prefix), 0, before):
         return False
-    if suffix is not None and not folded[start + length:].lstrip().startswith(fold(suffix)):
+    after = start + length + 1 if folded.startswith(" ", start + length) else start + length
+    if suffix is not None and not folded.startswith(fold(suffix), after):
         return False
     return True
 
