@@ -15,6 +15,7 @@ from explainer import files, site
 from explainer.check import check_content
 from explainer.cite import GLYPHS, SPACE, fold, unify_glyphs
 from explainer.markup import SPECIAL, _relpath, escape
+from explainer.sourcepage import lines_with_spans
 from conftest import ROOT, read_files
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -101,3 +102,17 @@ def test_the_benchmark_runs_at_one_times(tmp_path):
     text = target.read_text(encoding="utf-8")
     assert text.count("## Scale") == 1 and "## Page weight and Lighthouse\n\nkept" in text
     assert f"| 1× | {row['core']['records']:,} |" in text
+
+
+@given(st.text(st.sampled_from("ab \n"), max_size=30), st.data())
+def test_lines_with_spans_agree_with_testing_every_span(text, data):
+    bounds = st.integers(0, len(text))
+    spans = sorted({tuple(sorted(pair)) for pair in data.draw(st.lists(st.tuples(bounds, bounds), max_size=8))
+                    if pair[0] != pair[1]})
+    plain, offset = [], 0
+    for number, line in enumerate(text.split("\n"), 1):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if line.strip():
+            plain.append((number, start, end, [s for s in spans if s[0] < end and s[1] > start]))
+    assert list(lines_with_spans(text, spans)) == plain

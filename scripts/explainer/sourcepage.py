@@ -73,6 +73,24 @@ def _emit(source_text: str, start: int, end: int, nodes: list) -> str:
     return "".join(out)
 
 
+def lines_with_spans(source_text: str, spans: list[tuple[int, int]]):
+    """(line number, start, end, spans reaching into it) for each line that is not blank.
+
+    A sweep over the spans, sorted by start: testing every span against every line was
+    quadratic in a long, much-cited source.
+    """
+    offset, waiting, active = 0, 0, []
+    for number, line in enumerate(source_text.split("\n"), 1):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        while waiting < len(spans) and spans[waiting][0] < end:
+            active.append(spans[waiting])
+            waiting += 1
+        active = [span for span in active if span[1] > start]
+        if line.strip():
+            yield number, start, end, list(active)
+
+
 def render(content: Content, record, where_published) -> str:
     page = source_page(record.id)
     source = content.sources[record.id]
@@ -85,13 +103,7 @@ def render(content: Content, record, where_published) -> str:
     parts.append('## Full text { #full-text }\n')
     parts.append('<p class="lede">Highlighted passages are cited on this site; the links under each '
                  "paragraph lead to every sentence that cites them.</p>\n")
-    offset = 0
-    for number, line in enumerate(source.text.split("\n"), 1):
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        if not line.strip():
-            continue
-        inside = [span for span in spans if span[0] < end and span[1] > start]
+    for number, start, end, inside in lines_with_spans(source.text, list(spans)):
         body = highlight(source.text, start, end, inside)
         parts.append(f'<p class="source-paragraph" id="p{number}" markdown="1">{body}</p>\n')
         parts.append(_citers(page, source.text, inside, spans))
