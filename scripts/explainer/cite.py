@@ -12,6 +12,7 @@ import bisect
 import difflib
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -139,14 +140,17 @@ class SourceText:
         triples = set().union(*(_triples(_key(word)) for word in wanted))
         shared = {key: len(_triples(key) & triples) for key in set(keys)}
         width = min(len(wanted), len(keys))
-        sums = list(itertools.accumulate((shared[key] for key in keys), initial=0))
-        scores = [sums[i + width] - sums[i] for i in range(len(keys) - width + 1)]
+        sums = list(itertools.accumulate(map(shared.__getitem__, keys), initial=0))
+        scores = list(map(operator.sub, sums[width:], sums[:len(sums) - width]))
         places: list[int] = []
-        for i in sorted(range(len(scores)), key=lambda i: (-scores[i], i)):
-            if all(abs(i - p) > width for p in places):  # one place per stretch of text
-                places.append(i)
-                if len(places) == CANDIDATES:
-                    break
+        while len(places) < CANDIDATES:  # the best window left, the first of equals; then its stretch is out
+            best = max(scores)
+            if best < 0:
+                break
+            place = scores.index(best)
+            places.append(place)
+            low, high = max(0, place - width), min(len(scores), place + width + 1)
+            scores[low:high] = [-1] * (high - low)
         return places
 
     def words(self) -> list[tuple[int, int]]:
