@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from explainer import cite
 from explainer.cite import Anchor, Miss, SourceText, anchor, fold
+from explainer.problems import position
 from conftest import ROOT
 
 SOURCES = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "content/sources").glob("*.txt")}
@@ -158,6 +159,7 @@ def test_positions_are_lines_and_columns(text, data):
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     assert SourceText("x", text).position(offset) == (line, column)
+    assert position(text, offset) == position(text.encode(), offset) == (line, column)
 
 
 @given(st.lists(st.sampled_from(["a", "b", "ab", " "]), max_size=12).map("".join), st.data())

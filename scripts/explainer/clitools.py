@@ -83,7 +83,7 @@ def cmd_cite(root: Path, args) -> int:
               f"type at least {finder.cite.MIN_WORDS} words as they appear in content/sources/<id>.txt")
         return 1
     for passage in passages:
-        line = finder.line_of(content.sources[passage.source], passage.start)
+        line, _ = content.sources[passage.source].position(passage.start)
         why = " (the words recur; the context tells which)" if passage.prefix or passage.suffix else ""
         print(f"# {passage.source}.txt line {line}, {passage.score:.0%} alike{why}")
         print(passage.entry())

@@ -114,7 +114,3 @@ def _passage(source: cite.SourceText, words, i: int, j: int, score: float) -> Pa
         if cite.anchor(source, quote, suffix=after) == exact:
             return Passage(source.id, start, end, score, quote, suffix=after)
     return None
-
-
-def line_of(source: cite.SourceText, offset: int) -> int:
-    return source.text.count("\n", 0, offset) + 1

@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, position
 
 try:  # libyaml is several times faster and keeps line and column marks
     from yaml import CSafeLoader as Loader
@@ -45,8 +45,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        line, column = position(data, err.start)
         return None, [Problem(path, line, column, f"byte 0x{data[err.start]:02x} is not UTF-8",
                               "save the file as UTF-8")]
 
@@ -56,8 +55,7 @@ def controls(text: str, path: str) -> list[Problem]:
     match = CONTROL.search(text)
     if match is None:
         return []
-    line = text.count("\n", 0, match.start()) + 1
-    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    line, column = position(text, match.start())
     return [Problem(path, line, column, f"control character U+{ord(match.group()):04X} in the text",
                     "delete it; a verbatim source holds printable text, tabs and line breaks")]
 
@@ -124,8 +122,7 @@ def _bad_character(text: str, path: str, err: yaml.YAMLError) -> Problem:
     match = NOT_PRINTABLE.search(text)
     if match is None:
         return Problem(path, 1, 1, "YAML error: " + " ".join(str(err).split()), "fix the YAML syntax")
-    line = text.count("\n", 0, match.start()) + 1
-    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    line, column = position(text, match.start())
     return Problem(path, line, column, f"character U+{ord(match.group()):04X} is not allowed in YAML",
                    "delete it; it is invisible or a control character")
 

@@ -37,5 +37,12 @@ class Problem:
         return f"::{level} file={path},line={self.line},col={self.column}::{body}"
 
 
+def position(text: str | bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of an offset, for one problem's place (SourceText indexes
+    its lines for the many lookups of a whole source)."""
+    newline = "\n" if isinstance(text, str) else b"\n"
+    return text.count(newline, 0, offset) + 1, offset - (text.rfind(newline, 0, offset) + 1) + 1
+
+
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
