@@ -15,7 +15,7 @@ from . import cite, lessons, statements
 from .content import Content
 from .load import controls, decode, parse
 from .model import KIND_BY_FOLDER, KINDS, Record
-from .problems import Problem
+from .problems import Problem, in_order
 from .schema import Context
 
 CONTENT = "content"
@@ -88,11 +88,7 @@ def check_content(files: dict[str, bytes]) -> tuple[Content, list[Problem]]:
     problems += statements.check_silent_sides(content)
     problems += statements.check_consistency(content)
     problems += statements.check_coverage(content)
-    return content, sorted(set(problems), key=_order)
-
-
-def _order(p: Problem):
-    return (p.path, p.line, p.column, p.message)
+    return content, in_order(problems)
 
 
 def _ids_in(record: Record):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import clitools, files, redirects, site
 from .check import check_content
-from .problems import Problem, errors
+from .problems import Problem, errors, in_order
 
 
 @contextlib.contextmanager
@@ -42,18 +42,14 @@ def load(root: Path):
     """Read and check all content. Returns (content, problems)."""
     raw, problems = files.read_content(root)
     content, found = check_content(raw)
-    return content, _sorted(problems + found)
+    return content, in_order(problems + found)
 
 
 def load_with_pages(root: Path):
     """As `load`, with the hand-written pages and assets: (content, pages, problems)."""
     content, problems = load(root)
     pages, unreadable = files.read_handwritten(root)
-    return content, pages, _sorted(problems + unreadable)
-
-
-def _sorted(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
+    return content, pages, in_order(problems + unreadable)
 
 
 def report(problems: list[Problem], out=sys.stdout) -> None:

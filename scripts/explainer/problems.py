@@ -44,5 +44,10 @@ def position(text: str | bytes, offset: int) -> tuple[int, int]:
     return text.count(newline, 0, offset) + 1, offset - (text.rfind(newline, 0, offset) + 1) + 1
 
 
+def in_order(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, by file, line, column and message: the order every report uses."""
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.message))
+
+
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
