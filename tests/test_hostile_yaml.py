@@ -35,6 +35,8 @@ CASES = {
     "unsafe-tag": ('id: unsafe-tag\ntitle: !!python/object/apply:os.system ["touch PWNED"]\n',
                    [(2, 8, "tag '!!python/object/apply:os.system' is not allowed")]),
     "unsafe-root": ("!!python/name:os.system\n", [(1, 1, "tag '!!python/name:os.system' is not allowed")]),
+    "tagged-choice": (event("tagged-choice", **{"era: treaty": "era: !!binary aGVsbG8="}),
+                      [(3, 6, "tag '!!binary' is not allowed")]),
     "local-tag": ("id: local-tag\ntitle: !shell ls\n", [(2, 8, "tag '!shell' is not allowed")]),
     "laughs": (LAUGHS, [(2, 8, "anchors and aliases (&name, *name) are not allowed"),
                         (26, 32, "anchors and aliases (&name, *name) are not allowed")]),
@@ -43,7 +45,7 @@ CASES = {
                       [(4, 1, "duplicate key 'era' (first on line 3)")]),
     "tabs": ("id: tabs\ncite:\n\t- source: x\n", [(3, 1, "YAML syntax error")]),
     "list-not-mapping": ("- id: list-not-mapping\n- title: x\n", [(1, 1, "record must be a mapping of fields")]),
-    "nested-list": (event("nested-list", **{"era: treaty": "era: [treaty]"}), [(3, 6, "era this is not allowed")]),
+    "nested-list": (event("nested-list", **{"era: treaty": "era: [treaty]"}), [(3, 6, "era must be one word, not a list")]),
     "empty": ("", [(1, 1, "file is empty")]),
     "only-comment": ("# nothing here\n", [(1, 1, "file is empty")]),
     "latin-1": ("id: latin-1\ntitle: caf\xe9\n".encode("latin-1"), [(2, 11, "byte 0xe9 is not UTF-8")]),
@@ -64,12 +66,20 @@ CASES = {
     "huge-number": (event("huge-number", **{"era: treaty": "era: treaty\norder: 99999999999999999999999"}),
                     [(4, 1, "unknown field 'order'")]),
     "unterminated": ('id: "unterminated\ntitle: x\n', [(3, 1, "YAML syntax error")]),
-    "too-long": ("id: too-long\ntitle: " + "word " * 2000 + "\n", [(2, 8, "title is 9999 characters, over 5000")]),
+    "too-long": ("id: too-long\ntitle: " + "word " * 2000 + "\n", [(2, 8, "title is 9,999 characters, over 5,000")]),
     "too-big": ("id: too-big\ntitle: " + "x" * 2_000_001 + "\n", [(1, 1, "over the 2,000,000 limit")]),
     "bom": (b"\xef\xbb\xbf" + event("bom", **{"era: treaty": "era: nope"}).encode(),
             [(3, 6, "era 'nope' is not allowed")]),
     "crlf": (event("crlf", **{"era: treaty": "era: nope"}).replace("\n", "\r\n").encode(),
              [(3, 6, "era 'nope' is not allowed")]),
+    "huge-value": (event("huge-value", **{"era: treaty": "era: " + "x" * 500_000}),
+                   [(3, 6, "era '" + "x" * 79 + "…' (500,000 characters) is not allowed")]),
+    "long-id": (event("l" * 101), [(1, 5, "id is 101 characters, over 100; shorten it")]),
+    "empty-field": (event("empty-field", **{"title: A valid event that the YAML cases break one line at a time":
+                                            "title:"}), [(4, 7, "title is empty; fill it in: a short headline")]),
+    "empty-cite": (event("empty-cite", **{"cite:\n  - source: fas-inf-overview\n    quote: at a Washington"
+                                          " Summit on December 8, 1987": "cite: []"}),
+                   [(7, 7, "cite is an empty list")]),
     "wrong-name": (event("not-the-file-name"), [(1, 5, "id 'not-the-file-name' does not match the file name")]),
 }
 ELSEWHERE = {  # files in the wrong place
@@ -106,8 +116,16 @@ def test_check_fails_cleanly_in_bounded_time(broken):
 def test_a_refused_tag_is_reported_once_not_also_as_a_wrong_type(broken):
     _, run, _ = broken
     tagged = [line for line in run.out.splitlines() if line.startswith(("content/timeline/unsafe-tag.yml:2:",
-                                                                         "content/timeline/python-tag-by-directive.yml:4:"))]
-    assert len(tagged) == 2 and all("is not allowed" in line for line in tagged), tagged
+                                                                         "content/timeline/python-tag-by-directive.yml:4:",
+                                                                         "content/timeline/tagged-choice.yml:3:"))]
+    assert len(tagged) == 3 and all("tag '!!" in line for line in tagged), tagged
+
+
+def test_a_missing_citation_is_reported_once_not_also_as_unsupported_figures(broken):
+    _, run, _ = broken
+    found = [line for line in run.out.splitlines() if line.startswith("content/timeline/empty-cite.yml:")]
+    assert found == ["content/timeline/empty-cite.yml:7:7: cite is an empty list; give at least one: "
+                     "one or more citations; every statement needs at least one"], found
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -46,3 +46,12 @@ def test_billion_laughs_is_refused_quickly():
 def test_byte_order_mark_and_crlf_are_accepted():
     record, problems = load_record(PATH, b"\xef\xbb\xbf" + VALID.replace(b"\n", b"\r\n"))
     assert problems == [] and record.data["term"] == "X"
+
+
+def test_a_value_repeated_in_a_message_is_cut_short_with_its_length():
+    from explainer.problems import shown
+
+    assert shown("treaty") == "'treaty'"
+    assert shown("x" * 80) == repr("x" * 80)
+    assert shown("x" * 81) == repr("x" * 79 + "…") + " (81 characters)"
+    assert shown("x" * 500_000).endswith("…' (500,000 characters)") and len(shown("x" * 500_000)) < 110

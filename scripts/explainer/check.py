@@ -15,7 +15,7 @@ from . import cite, lessons, statements
 from .content import Content
 from .load import controls, decode, parse
 from .model import KIND_BY_FOLDER, KINDS, Record
-from .problems import Problem, in_order
+from .problems import Problem, in_order, shown
 from .schema import Context
 
 CONTENT = "content"
@@ -55,7 +55,7 @@ def _check_file_name(record: Record) -> list[Problem]:
     stem = posixpath.splitext(posixpath.basename(record.path))[0]
     if record.id and record.id != stem:
         line, col = record.at("id")
-        return [Problem(record.path, line, col, f"id {record.id!r} does not match the file name {stem!r}",
+        return [Problem(record.path, line, col, f"id {shown(record.id)} does not match the file name {shown(stem)}",
                         f"rename the file to {record.id}.yml or set id: {stem}")]
     return []
 
@@ -127,11 +127,11 @@ def _check_ids(records: list[Record]) -> list[Problem]:
                 continue
             if RESERVED_ID.match(value):
                 line, col = record.at(*where)
-                problems.append(Problem(record.path, line, col, f"id {value!r} is reserved for a part of the page",
+                problems.append(Problem(record.path, line, col, f"id {shown(value)} is reserved for a part of the page",
                                         "choose a more specific id, e.g. one starting with the topic"))
             elif value in first:
                 line, col = record.at(*where)
-                problems.append(Problem(record.path, line, col, f"id {value!r} is already used in {first[value]}",
+                problems.append(Problem(record.path, line, col, f"id {shown(value)} is already used in {first[value]}",
                                         "ids are links: choose an id used nowhere else"))
             else:
                 first[value] = record.path
@@ -164,7 +164,7 @@ def _check_sources(content: Content, texts: dict[str, bytes]) -> list[Problem]:
         data = texts.get(record.id)
         line, col = record.at("id")
         if data is None:
-            problems.append(Problem(record.path, line, col, f"no text for source {record.id!r}",
+            problems.append(Problem(record.path, line, col, f"no text for source {shown(record.id)}",
                                     f"add the verbatim text as {CONTENT}/sources/{record.id}.txt"))
             continue
         digest = hashlib.sha256(data).hexdigest()
@@ -194,7 +194,7 @@ def _check_refs(content: Content, records: list[Record]) -> list[Problem]:
             if value not in pool:
                 line, col = record.at(*where)
                 what = "record" if kind == "any" else kind
-                problems.append(Problem(record.path, line, col, f"no {what} has the id {value!r}",
+                problems.append(Problem(record.path, line, col, f"no {what} has the id {shown(value)}",
                                         _closest_id(value, pool)))
     return problems
 

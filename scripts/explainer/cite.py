@@ -16,6 +16,8 @@ import operator
 import re
 from dataclasses import dataclass
 
+from .problems import shown
+
 # One character in, one character out, so offsets survive the translation.
 GLYPHS = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -226,7 +228,7 @@ def anchor(source: SourceText, quote: str, prefix: str | None = None,
     """Anchor one quote in one source, or say why it cannot be."""
     wanted = fold(quote)
     if len(wanted.split()) < MIN_WORDS:
-        return Miss(f"quote {quote!r} has fewer than {MIN_WORDS} words and anchors nothing",
+        return Miss(f"quote {shown(quote)} has fewer than {MIN_WORDS} words and anchors nothing",
                     "quote at least three consecutive words from the source")
     hits = source.occurrences(wanted)
     if not hits:

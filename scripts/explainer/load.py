@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from .problems import Problem, position
+from .problems import Problem, position, shown
 
 try:  # libyaml is several times faster and keeps line and column marks
     from yaml import CSafeLoader as Loader
@@ -167,7 +167,7 @@ def _check_keys(node: yaml.MappingNode, path: str) -> list[Problem]:
             problems.append(_at(path, key, "mapping keys must be plain words", "use a field name such as 'title'"))
         elif key.value in first:
             earlier = first[key.value].start_mark.line + 1
-            problems.append(_at(path, key, f"duplicate key {key.value!r} (first on line {earlier})",
+            problems.append(_at(path, key, f"duplicate key {shown(key.value)} (first on line {earlier})",
                                 "keep one of them; YAML would silently drop the first"))
         else:
             first[key.value] = key

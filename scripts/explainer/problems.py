@@ -37,6 +37,16 @@ class Problem:
         return f"::{level} file={path},line={self.line},col={self.column}::{body}"
 
 
+SHOWN = 80  # characters of a value a message repeats
+
+
+def shown(value: str, limit: int = SHOWN) -> str:
+    """A value quoted in a message, cut short when long: one bad value must not flood the output."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit - 1] + '…'!r} ({len(value):,} characters)"
+
+
 def position(text: str | bytes, offset: int) -> tuple[int, int]:
     """The 1-based line and column of an offset, for one problem's place (SourceText indexes
     its lines for the many lookups of a whole source)."""

@@ -17,7 +17,7 @@ from .address import page_url
 from .content import Content
 from .manifest import addresses, published_in
 from .markup import escape, link, text
-from .problems import Problem
+from .problems import Problem, shown
 
 MAX_HOPS = 10
 
@@ -62,19 +62,19 @@ def problems(content: Content, tree: dict) -> list[Problem]:
         origin, target = record.data.get("from"), record.data.get("to")
         if origin in seen:
             line, col = record.at("from")
-            found.append(Problem(record.path, line, col, f"from {origin!r} is already redirected in {seen[origin]}",
+            found.append(Problem(record.path, line, col, f"from {shown(origin)} is already redirected in {seen[origin]}",
                                  "keep one redirect per retired address"))
         elif origin in live:
             line, col = record.at("from")
-            found.append(Problem(record.path, line, col, f"from {origin!r} is still published",
+            found.append(Problem(record.path, line, col, f"from {shown(origin)} is still published",
                                  "a redirect is for an address that is gone; remove it or correct the address"))
         elif origin and "." in _split(origin)[0]:  # /sitemap.xml/ or /404.html/ would turn a built file into a folder
             line, col = record.at("from")
-            found.append(Problem(record.path, line, col, f"from {origin!r} names a file the build writes",
+            found.append(Problem(record.path, line, col, f"from {shown(origin)} names a file the build writes",
                                  "pages on this site are folders without dots; give the retired page's address"))
         elif target and resolve(target) is None:
             line, col = record.at("to")
-            found.append(Problem(record.path, line, col, f"to {target!r} is not published",
+            found.append(Problem(record.path, line, col, f"to {shown(target)} is not published",
                                  "point it at a published address; copy it from the site's # link"))
         if origin:
             seen.setdefault(origin, record.path)

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 SCALAR_TEXT = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "timestamp")}
 NULL = "tag:yaml.org,2002:null"
 SHAPES = {"tag:yaml.org,2002:" + t for t in ("null", "map", "seq")}
+# Any other tag was refused by load.check_nodes: its value is not converted, so it is reported once.
+CONVERTED = SCALAR_TEXT | SHAPES
 # Control characters; the bidi marks, embeddings, overrides and isolates that can reorder what a
 # reader sees; and zero-width characters that hide inside a word (a search or a quote check misses it).
 HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
@@ -42,6 +45,16 @@ class Context:
 
 def _tag(node: yaml.Node) -> str:
     return node.tag.rsplit(":", 1)[-1]
+
+
+def _kind(node: yaml.Node) -> str:
+    """What a YAML node holds, in a contributor's words."""
+    return {"null": "nothing", "seq": "a list", "map": "a mapping"}.get(_tag(node), "text")
+
+
+def _fill(what: str) -> str:
+    """The fix for an empty field: what belongs there."""
+    return f"fill it in: {what}"
 
 
 def _where(where: tuple) -> str:
@@ -71,25 +84,24 @@ class Text(Type):
 
     doc: str = "text"
     max_len: int = 5000
+    too_long: ClassVar[str] = "shorten it or split the record"
 
     def convert(self, node, where, ctx):
         if node.tag not in SCALAR_TEXT or not isinstance(node, yaml.ScalarNode):
             if node.tag not in SHAPES:
                 return None  # a tag content never uses: load.check_nodes reports it
-            kind = "nothing" if _tag(node) == "null" else f"a {_tag(node)}"
-            ctx.report(node, f"{_where(where)} must be {self.doc}, not {kind}", "write it as one line of text")
+            ctx.report(node, f"{_where(where)} must be {self.doc}, not {_kind(node)}", "write it as one line of text")
             return None
         value = " ".join(node.value.split())
         if not value:
-            ctx.report(node, f"{_where(where)} is empty", f"write the {self.doc}")
+            ctx.report(node, f"{_where(where)} is empty", _fill(self.doc))
             return None
         if hidden := HIDDEN.search(value):
             ctx.report(node, f"{_where(where)} holds the invisible character U+{ord(hidden.group()):04X}",
                        "delete it: control, zero-width and text-direction characters can disguise what the text says")
             return None
         if len(value) > self.max_len:
-            ctx.report(node, f"{_where(where)} is {len(value)} characters, over {self.max_len}",
-                       "shorten it or split the record")
+            ctx.report(node, f"{_where(where)} is {len(value):,} characters, over {self.max_len:,}", self.too_long)
             return None
         return self.check(value, node, where, ctx)
 
@@ -103,17 +115,19 @@ class Text(Type):
 @dataclass
 class Slug(Text):
     doc: str = "an id: lower-case letters, digits and hyphens"
+    max_len: int = 100  # an id is a file name and part of an address
+    too_long: ClassVar[str] = "shorten it; an id names its file and becomes part of an address"
 
     def check(self, value, node, where, ctx):
         if not SLUG.match(value):
             suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
-            ctx.report(node, f"{_where(where)} {value!r} is not a valid id",
-                       f"use lower-case letters, digits and hyphens, e.g. {suggestion!r}")
+            ctx.report(node, f"{_where(where)} {shown(value)} is not a valid id",
+                       f"use lower-case letters, digits and hyphens, e.g. {shown(suggestion)}")
             return None
         return value
 
     def json(self):
-        return {"type": "string", "pattern": SLUG.pattern, "description": self.doc}
+        return {"type": "string", "pattern": SLUG.pattern, "maxLength": self.max_len, "description": self.doc}
 
 
 @dataclass
@@ -132,7 +146,7 @@ class Ref(Slug):
         return f"the id of a {self.kind} record"
 
     def json(self):
-        return {"type": "string", "pattern": SLUG.pattern, "description": self.describe()}
+        return {"type": "string", "pattern": SLUG.pattern, "maxLength": self.max_len, "description": self.describe()}
 
 
 @dataclass
@@ -141,7 +155,7 @@ class Url(Text):
 
     def check(self, value, node, where, ctx):
         if not re.match(r"^https?://[^\s<>\"'`]+$", value):
-            ctx.report(node, f"{_where(where)} {value[:60]!r} is not an http(s) address",
+            ctx.report(node, f"{_where(where)} {shown(value)} is not an http(s) address",
                        "give a full https:// address (other schemes are refused)")
             return None
         return value
@@ -161,7 +175,7 @@ class SitePath(Text):
 
     def check(self, value, node, where, ctx):
         if not SITE_PATH.match(value):
-            ctx.report(node, f"{_where(where)} {value[:60]!r} is not an address on this site",
+            ctx.report(node, f"{_where(where)} {shown(value)} is not an address on this site",
                        "write the part after the site's address, starting and ending with '/', e.g. "
                        "/explainers/treaty/ or /explainers/treaty/#claim-id")
             return None
@@ -178,7 +192,7 @@ class PartialDate(Text):
     def check(self, value, node, where, ctx):
         match = DATE.match(value)
         if not match or not _valid_date(*match.groups()):
-            ctx.report(node, f"{_where(where)} {value!r} is not a valid date",
+            ctx.report(node, f"{_where(where)} {shown(value)} is not a valid date",
                        "write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-08 for August 2019)")
             return None
         return value
@@ -222,13 +236,15 @@ class Enum(Type):
     doc: str = ""
 
     def convert(self, node, where, ctx):
-        value = node.value if isinstance(node, yaml.ScalarNode) else None
-        if value not in self.values:
-            shown = repr(value) if isinstance(value, str) else "this"
-            ctx.report(node, f"{_where(where)} {shown} is not allowed",
+        if not isinstance(node, yaml.ScalarNode):
+            ctx.report(node, f"{_where(where)} must be one word, not {_kind(node)}",
                        "use one of: " + ", ".join(self.values))
             return None
-        return value
+        if node.value not in self.values:
+            ctx.report(node, f"{_where(where)} {shown(node.value)} is not allowed",
+                       "use one of: " + ", ".join(self.values))
+            return None
+        return node.value
 
     def json(self):
         return {"enum": list(self.values), "description": self.describe()}
@@ -277,7 +293,7 @@ class ListOf(Type):
         for index, child in enumerate(node.value):
             mark = child.start_mark
             ctx.positions[where + (index,)] = (mark.line + 1, mark.column + 1)
-            values.append(self.item.convert(child, where + (index,), ctx))
+            values.append(self.item.convert(child, where + (index,), ctx) if child.tag in CONVERTED else None)
         return values
 
     def json(self):
@@ -317,15 +333,15 @@ class Obj(Type):
             name = key.value
             spec = self.fields.get(name)
             if spec is None:
-                ctx.report(key, f"unknown field {name!r} in {_where(where)}", _suggest(name, self.fields))
+                ctx.report(key, f"unknown field {shown(name)} in {_where(where)}", _suggest(name, self.fields))
                 continue
             mark = child.start_mark
             ctx.positions[where + (name,)] = (mark.line + 1, mark.column + 1)
             if child.tag == NULL:
                 if spec.required:
-                    ctx.report(child, f"{_where(where + (name,))} is empty", f"write the {spec.type.describe()}")
+                    ctx.report(child, f"{_where(where + (name,))} is empty", _fill(spec.type.describe()))
                 continue
-            value[name] = spec.type.convert(child, where + (name,), ctx)
+            value[name] = spec.type.convert(child, where + (name,), ctx) if child.tag in CONVERTED else None
         for name, spec in self.fields.items():
             if spec.required and name not in value and not _was_present(node, name):
                 ctx.report(node, f"{_where(where)} lacks the required field {name!r}",

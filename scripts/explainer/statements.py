@@ -11,7 +11,7 @@ from .consistency import unsupported
 from .content import Citation, Content, Statement
 from .coverage import coverage
 from .model import Record
-from .problems import Problem
+from .problems import Problem, shown
 
 CONTENT = "content"
 STATEMENT_TEXT = ("text", "definition", "statement", "answer")
@@ -88,12 +88,12 @@ def _check_quoted_words(record: Record, where: tuple, mapping: dict, statement: 
         return []
     problems = []
     for match in QUOTED.finditer(statement.text):
-        shown = cite.fold(match.group(1)).strip(" ,.")
-        if shown and not any(shown in q for q in quotes):
+        words = cite.fold(match.group(1)).strip(" ,.")
+        if words and not any(words in q for q in quotes):
             key = next((k for k in STATEMENT_TEXT if k in mapping), "text")
             line, col = record.at(*where, key)
             problems.append(Problem(record.path, line, col,
-                                    f"quoted words {match.group(0)!r} are not in any of the cited quotes",
+                                    f"quoted words {shown(match.group(0))} are not in any of the cited quotes",
                                     "quote the source word for word, or cite the passage that has these words"))
     return problems
 
@@ -143,7 +143,7 @@ def check_quotes(content: Content) -> list[Problem]:
         for index, inserted in enumerate(record.data.get("insertions") or []):
             if inserted and cite.fold(inserted) not in folded:
                 line, col = record.at("insertions", index)
-                problems.append(Problem(record.path, line, col, f"insertion {inserted!r} is not inside words",
+                problems.append(Problem(record.path, line, col, f"insertion {shown(inserted)} is not inside words",
                                         "copy the inserted words exactly as they appear in 'words'"))
     return problems
 
@@ -153,8 +153,9 @@ def check_consistency(content: Content) -> list[Problem]:
     problems = []
     for statement in content.statements:
         quotes = [c.quote for c in statement.citations]
-        # A statement with an unanchored citation has its problem reported already.
-        if statement.owner.kind == "quote" or not statement.text or any(not c.anchor for c in statement.citations):
+        # A statement without citations, or with one unanchored, has its problem reported already.
+        if (statement.owner.kind == "quote" or not statement.text or not statement.citations
+                or any(not c.anchor for c in statement.citations)):
             continue
         missing_numbers, missing_names = unsupported(statement.text, quotes)
         record, where = statement.owner, statement.where
@@ -188,9 +189,9 @@ def check_coverage(content: Content) -> list[Problem]:
             for start, end in result.uncited:
                 line, col = source.position(start)
                 sentence = source.text[start:end]
-                shown = sentence if len(sentence) <= 90 else sentence[:87] + "..."
+                excerpt = sentence if len(sentence) <= 90 else sentence[:87] + "..."
                 problems.append(Problem(
                     f"{CONTENT}/sources/{record.id}.txt", line, col,
-                    f"sentence not fully cited (coverage {result.sentence_share:.0f}%, required {required}%): {shown!r}",
+                    f"sentence not fully cited (coverage {result.sentence_share:.0f}%, required {required}%): {excerpt!r}",
                     "cite its words from a claim, event, quote or note"))
     return problems
