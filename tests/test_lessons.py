@@ -12,11 +12,12 @@ GOLDEN = Path(__file__).parent / "golden"
 LESSON = "content/lessons/golden-lesson.yml"
 
 
-def problems_with(old: str, new: str) -> list[str]:
+def problems_with(old: str, new: str, path: str = LESSON) -> list[str]:
     files = read_files(GOLDEN)
-    files[LESSON] = files[LESSON].decode().replace(old, new).encode()
+    assert old in files[path].decode()
+    files[path] = files[path].decode().replace(old, new).encode()
     _, problems = check_content(files)
-    return [p.format() for p in problems if p.path == LESSON]
+    return [p.format() for p in problems if p.path == path]
 
 
 def test_a_reading_must_be_a_claim_event_quote_or_position():
@@ -26,6 +27,33 @@ def test_a_reading_must_be_a_claim_event_quote_or_position():
     assert problems_with("  - treaty-signed\n", "  - inf-treaty\n") == [
         "content/lessons/golden-lesson.yml:14:5: reading 'inf-treaty' is a term, not a reading; "
         "list ids of explainer claims, events, quotes or positions"]
+
+
+def test_a_reading_is_listed_once():
+    assert problems_with("  - treaty-signed\n", "  - treaty-signed\n  - treaty-signed\n") == [
+        "content/lessons/golden-lesson.yml:15:5: 'treaty-signed' is listed twice (first on line 14); keep one of them"]
+
+
+NOTE = "content/notes/party-was-soviet-union.yml"
+
+
+def test_a_note_applies_only_where_a_page_shows_it():
+    assert problems_with("  - us-withdrawal\n", "  - us-withdrawal\n  - golden-lesson\n  - party-was-soviet-union\n"
+                         "  - fas-inf-overview\n  - treaty\n", NOTE) == [
+        f"{NOTE}:6:5: applies_to 'golden-lesson' is a lesson, and no page shows a note there; "
+        "list ids of explainer claims, events, quotes, positions or terms",
+        f"{NOTE}:7:5: applies_to 'party-was-soviet-union' is a note, and no page shows a note there; "
+        "list ids of explainer claims, events, quotes, positions or terms",
+        f"{NOTE}:8:5: applies_to 'fas-inf-overview' is a source, and no page shows a note there; "
+        "list ids of explainer claims, events, quotes, positions or terms",
+        f"{NOTE}:9:5: applies_to 'treaty' is an explainer, and no page shows a note there; "
+        "list ids of explainer claims, events, quotes, positions or terms"]
+
+
+def test_a_term_does_not_see_itself():
+    term = "content/glossary/inf-treaty.yml"
+    assert problems_with("basis: narration\n", "see_also: [inf-treaty]\nbasis: narration\n", term) == [
+        f"{term}:6:12: 'inf-treaty' is this record's own id; remove it; a record does not refer to itself"]
 
 
 def test_question_ids_are_ids_like_any_other():

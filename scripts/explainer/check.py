@@ -82,7 +82,7 @@ def check_content(files: dict[str, bytes]) -> tuple[Content, list[Problem]]:
     problems += _check_ids(records) + _check_page_names(records)
     problems += _check_sources(content, texts)
     problems += _check_refs(content, records)
-    problems += lessons.check_readings(content)
+    problems += lessons.check_readings(content) + lessons.check_note_targets(content)
     problems += statements.collect_statements(content)
     problems += statements.check_quotes(content)
     problems += statements.check_silent_sides(content)
@@ -189,13 +189,24 @@ def _check_refs(content: Content, records: list[Record]) -> list[Problem]:
     every = {value for r in records for value, _ in _ids_in(r)}
     problems = []
     for record in records:
+        listed: dict[tuple, int] = {}  # (list, id) → the line it was first listed on
         for kind, value, where in record.refs:
+            line, col = record.at(*where)
             pool = every if kind == "any" else known.get(kind, set())
             if value not in pool:
-                line, col = record.at(*where)
                 what = "record" if kind == "any" else kind
                 problems.append(Problem(record.path, line, col, f"no {what} has the id {shown(value)}",
                                         _closest_id(value, pool)))
+            elif value == record.id and kind != "any":  # a reading or note on itself is the wrong kind
+                problems.append(Problem(record.path, line, col, f"{shown(value)} is this record's own id",
+                                        "remove it; a record does not refer to itself"))
+            if isinstance(where[-1], int):  # an item of a list of ids
+                if (where[:-1], value) in listed:
+                    first = listed[where[:-1], value]
+                    problems.append(Problem(record.path, line, col, f"{shown(value)} is listed twice (first on line {first})",
+                                            "keep one of them"))
+                else:
+                    listed[where[:-1], value] = line
     return problems
 
 

@@ -1,8 +1,8 @@
-"""Lessons as content: what a lesson's readings may point at.
+"""What an id names, and what a lesson's readings and a note's applies_to may point at.
 
-A reading is the id of something published elsewhere on the site; this
-module tells what kind of thing each id names, for the checker and for the
-lesson pages.
+A reading is the id of something published elsewhere on the site; a note is
+shown beside the records it applies to. This module tells what kind of thing
+each id names, for the checker and for the lesson pages.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from .model import Record
 from .problems import Problem
 
 READABLE = ("claim", "event", "quote", "position")
+NOTED = READABLE + ("term",)  # where the pages show an editor's note beside the text
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,26 @@ def check_readings(content: Content) -> list[Problem]:
             target = index.get(ref) if ref else None
             if target is not None and target.kind not in READABLE:
                 line, col = lesson.at("readings", i)
-                problems.append(Problem(lesson.path, line, col, f"reading {ref!r} is a {target.kind}, not a reading",
+                problems.append(Problem(lesson.path, line, col,
+                                        f"reading {ref!r} is {_a(target.kind)}, not a reading",
                                         "list ids of explainer claims, events, quotes or positions"))
     return problems
+
+
+def check_note_targets(content: Content) -> list[Problem]:
+    """A note applies to what the pages show it beside: a claim, an event, a quote, a position or a term."""
+    index = targets(content)
+    problems = []
+    for note in content.of("note"):
+        for i, ref in enumerate(note.data.get("applies_to") or []):
+            target = index.get(ref) if ref else None
+            if target is not None and target.kind not in NOTED:
+                line, col = note.at("applies_to", i)
+                problems.append(Problem(note.path, line, col,
+                                        f"applies_to {ref!r} is {_a(target.kind)}, and no page shows a note there",
+                                        "list ids of explainer claims, events, quotes, positions or terms"))
+    return problems
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
