@@ -189,25 +189,26 @@ def _check_refs(content: Content, records: list[Record]) -> list[Problem]:
     every = {value for r in records for value, _ in _ids_in(r)}
     problems = []
     for record in records:
-        listed: dict[tuple, int] = {}  # (list, id) → the line it was first listed on
+        listed: dict[tuple, tuple] = {}  # (list, id) → where it was first listed
         for kind, value, where in record.refs:
-            line, col = record.at(*where)
             pool = every if kind == "any" else known.get(kind, set())
             if value not in pool:
                 what = "record" if kind == "any" else kind
-                problems.append(Problem(record.path, line, col, f"no {what} has the id {shown(value)}",
-                                        _closest_id(value, pool)))
+                problems.append(_at(record, where, f"no {what} has the id {shown(value)}", _closest_id(value, pool)))
             elif value == record.id and kind != "any":  # a reading or note on itself is the wrong kind
-                problems.append(Problem(record.path, line, col, f"{shown(value)} is this record's own id",
-                                        "remove it; a record does not refer to itself"))
+                problems.append(_at(record, where, f"{shown(value)} is this record's own id",
+                                    "remove it; a record does not refer to itself"))
             if isinstance(where[-1], int):  # an item of a list of ids
-                if (where[:-1], value) in listed:
-                    first = listed[where[:-1], value]
-                    problems.append(Problem(record.path, line, col, f"{shown(value)} is listed twice (first on line {first})",
-                                            "keep one of them"))
-                else:
-                    listed[where[:-1], value] = line
+                first = listed.setdefault((where[:-1], value), where)
+                if first != where:
+                    problems.append(_at(record, where, f"{shown(value)} is listed twice "
+                                                       f"(first on line {record.at(*first)[0]})", "keep one of them"))
     return problems
+
+
+def _at(record: Record, where: tuple, message: str, fix: str) -> Problem:
+    line, col = record.at(*where)
+    return Problem(record.path, line, col, message, fix)
 
 
 def _closest_id(value: str, pool: set[str]) -> str:
