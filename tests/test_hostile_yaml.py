@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import resource
+import shutil
 import time
 from pathlib import Path
 
@@ -80,6 +81,8 @@ CASES = {
     "empty-cite": (event("empty-cite", **{"cite:\n  - source: fas-inf-overview\n    quote: at a Washington"
                                           " Summit on December 8, 1987": "cite: []"}),
                    [(7, 7, "cite is an empty list")]),
+    "impossible-date": (event("impossible-date", **{"date: 1987-12-08": "date: 1987-02-30"}),
+                        [(2, 7, "date '1987-02-30' is not a valid date")]),
     "wrong-name": (event("not-the-file-name"), [(1, 5, "id 'not-the-file-name' does not match the file name")]),
 }
 ELSEWHERE = {  # files in the wrong place
@@ -180,6 +183,18 @@ def test_a_failed_check_writes_nothing(broken):
     assert snapshot(root) == before
     assert not (root / "site").exists() and not (root / "docs/generated").exists()
     assert not list(Path(root).glob(".site-*"))
+
+
+def test_fmt_names_what_it_cannot_format_without_a_traceback(broken, tmp_path):
+    """`make fmt` meets the same files; constructing a value (an impossible date) used to crash it."""
+    root = tmp_path / "project"
+    shutil.copytree(broken[0], root, symlinks=True)
+    for args in (("fmt", "--check"), ("fmt",)):
+        run = cli(root, *args)
+        assert run.code == 1 and TRACEBACK not in run.text and not run.err, run.text[-2000:]
+        assert "content/timeline/unsafe-tag.yml:2:8: not formatted: tag '!!python/object/apply:os.system' " \
+               "is not allowed; fix what `make check` reports first" in run.out
+    assert "date: 1987-02-30" in (root / "content/timeline/impossible-date.yml").read_text(encoding="utf-8")
 
 
 def add_source(root: Path, name: str, data: bytes) -> None:

@@ -14,7 +14,7 @@ from .check import kind_of
 from .fmt import FormatError, format_text
 from .load import decode
 from .model import KINDS
-from .problems import errors
+from .problems import errors, shown
 
 TEMPLATES = "templates"
 
@@ -79,7 +79,7 @@ def cmd_cite(root: Path, args) -> int:
     query = " ".join(args.words)
     passages = finder.search(sources, query)
     if not passages:
-        print(f"no passage like {query!r} in {', '.join(sorted(sources)) or 'any source'}; "
+        print(f"no passage like {shown(query)} in {', '.join(sorted(sources)) or 'any source'}; "
               f"type at least {finder.cite.MIN_WORDS} words as they appear in content/sources/<id>.txt")
         return 1
     for passage in passages:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .load import parse
+from .load import Loader, parse
 from .problems import Problem
 
 WIDTH = 100
@@ -221,10 +221,31 @@ def _double_quoted(value: str) -> str:
 
 def _verify(before: str, after: str, path: str) -> None:
     """Never write a file whose data or comments would change."""
-    same = yaml.safe_load(before) == yaml.safe_load(after)
-    kept = sorted(c[3] for c in _comments(before, list(yaml.scan(before, Loader=yaml.SafeLoader))))
-    now = sorted(c[3] for c in _comments(after, list(yaml.scan(after, Loader=yaml.SafeLoader))))
-    if not same or kept != now:
+    data = _data(before)
+    same = data is not None and data == _data(after)
+    if not same or _comment_texts(before) != _comment_texts(after):
         raise FormatError(Problem(path, 1, 1, "not formatted: the canonical form would change "
                                   + ("its data" if not same else "its comments"),
                                   "report this as a bug in scripts/explainer/fmt.py; format the file by hand"))
+
+
+def _comment_texts(text: str) -> list[str] | None:
+    try:
+        return sorted(c[3] for c in _comments(text, list(yaml.scan(text, Loader=yaml.SafeLoader))))
+    except yaml.YAMLError:
+        return None
+
+
+def _data(text: str):
+    """The data a text holds, as composed: each scalar's resolved tag and text, nothing constructed
+    (constructing would turn `date: 1987-02-30` into an error instead of a date to be checked)."""
+    def walk(node: yaml.Node):
+        if isinstance(node, yaml.MappingNode):
+            return [(walk(key), walk(value)) for key, value in node.value]
+        if isinstance(node, yaml.SequenceNode):
+            return [walk(item) for item in node.value]
+        return node.tag, node.value
+    try:
+        return walk(yaml.compose(text, Loader=Loader))
+    except yaml.YAMLError:
+        return None
