@@ -229,3 +229,23 @@ def test_source_texts_with_crlf_bom_or_nothing_build(tmp_path):
     run = cli(root, "site")
     assert run.code == 0 and TRACEBACK not in run.text, run.text
     assert (root / "site/sources/crlf/index.html").is_file()
+
+
+def test_file_names_that_are_not_ids_get_a_valid_suggestion(tmp_path):
+    """The fix names a valid id: 'set id: with space' or 'add My Source.yml' would only lead to more errors."""
+    root = copy_project(tmp_path / "project")
+    write(root, "content/timeline/with space.yml", event("with-space"))
+    write(root, "content/timeline/bad_name.yml", event("bad-name"))
+    write(root, "content/timeline/good-name.yml", event("other-name"))
+    write(root, "content/sources/My Source.txt", "Some words in a source text here.\n")
+    run = cli(root, "check")
+    assert run.code == 1 and TRACEBACK not in run.text
+    assert run.out.splitlines()[:-1] == [
+        "content/sources/My Source.txt:1:1: the name 'My Source' is not a valid id; "
+        "rename the file, e.g. to my-source.txt; its id is its name",
+        "content/timeline/bad_name.yml:1:5: id 'bad-name' does not match the file name 'bad_name'; "
+        "rename the file to bad-name.yml",
+        "content/timeline/good-name.yml:1:5: id 'other-name' does not match the file name 'good-name'; "
+        "rename the file to other-name.yml or set id: good-name",
+        "content/timeline/with space.yml:1:5: id 'with-space' does not match the file name 'with space'; "
+        "rename the file to with-space.yml"]

@@ -16,7 +16,7 @@ from .content import Content
 from .load import controls, decode, parse
 from .model import KIND_BY_FOLDER, KINDS, Record
 from .problems import Problem, in_order, shown
-from .schema import Context
+from .schema import SLUG, Context, slug_like
 
 CONTENT = "content"
 
@@ -55,8 +55,8 @@ def _check_file_name(record: Record) -> list[Problem]:
     stem = posixpath.splitext(posixpath.basename(record.path))[0]
     if record.id and record.id != stem:
         line, col = record.at("id")
-        return [Problem(record.path, line, col, f"id {shown(record.id)} does not match the file name {shown(stem)}",
-                        f"rename the file to {record.id}.yml or set id: {stem}")]
+        fix = f"rename the file to {record.id}.yml" + (f" or set id: {stem}" if SLUG.match(stem) else "")
+        return [Problem(record.path, line, col, f"id {shown(record.id)} does not match the file name {shown(stem)}", fix)]
     return []
 
 
@@ -179,6 +179,10 @@ def _check_sources(content: Content, texts: dict[str, bytes]) -> list[Problem]:
         if text is not None:
             content.sources[record.id] = cite.SourceText(record.id, text)
     for name in sorted(set(texts) - {r.id for r in content.of("source")}):
+        if not SLUG.match(name):
+            problems.append(Problem(f"{CONTENT}/sources/{name}.txt", 1, 1, f"the name {shown(name)} is not a valid id",
+                                    f"rename the file, e.g. to {slug_like(name)}.txt; its id is its name"))
+            continue
         problems.append(Problem(f"{CONTENT}/sources/{name}.txt", 1, 1, "source text has no metadata",
                                 f"add {CONTENT}/sources/{name}.yml (copy another source's .yml)"))
     return problems

@@ -47,6 +47,11 @@ def _tag(node: yaml.Node) -> str:
     return node.tag.rsplit(":", 1)[-1]
 
 
+def slug_like(value: str) -> str:
+    """The id a contributor probably meant: 'My Source' → 'my-source'."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
+
+
 def _kind(node: yaml.Node) -> str:
     """What a YAML node holds, in a contributor's words."""
     return {"null": "nothing", "seq": "a list", "map": "a mapping"}.get(_tag(node), "text")
@@ -120,7 +125,7 @@ class Slug(Text):
 
     def check(self, value, node, where, ctx):
         if not SLUG.match(value):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
+            suggestion = slug_like(value)
             ctx.report(node, f"{_where(where)} {shown(value)} is not a valid id",
                        f"use lower-case letters, digits and hyphens, e.g. {shown(suggestion)}")
             return None
