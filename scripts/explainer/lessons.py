@@ -54,31 +54,27 @@ def _targets_in(record: Record):
 
 def check_readings(content: Content) -> list[Problem]:
     """A reading must name an explainer claim, an event, a quote or a position."""
-    index = targets(content)
-    problems = []
-    for lesson in content.of("lesson"):
-        for i, ref in enumerate(lesson.data.get("readings") or []):
-            target = index.get(ref) if ref else None
-            if target is not None and target.kind not in READABLE:
-                line, col = lesson.at("readings", i)
-                problems.append(Problem(lesson.path, line, col,
-                                        f"reading {ref!r} is {_a(target.kind)}, not a reading",
-                                        "list ids of explainer claims, events, quotes or positions"))
-    return problems
+    return _wrong_kinds(content, "lesson", "readings", "reading", READABLE, "not a reading",
+                        "list ids of explainer claims, events, quotes or positions")
 
 
 def check_note_targets(content: Content) -> list[Problem]:
     """A note applies to what the pages show it beside: a claim, an event, a quote, a position or a term."""
+    return _wrong_kinds(content, "note", "applies_to", "applies_to", NOTED, "and no page shows a note there",
+                        "list ids of explainer claims, events, quotes, positions or terms")
+
+
+def _wrong_kinds(content: Content, kind: str, field: str, label: str, allowed: tuple, why: str,
+                 fix: str) -> list[Problem]:
+    """Each id in the records' `field` lists that names a kind of thing outside `allowed`."""
     index = targets(content)
     problems = []
-    for note in content.of("note"):
-        for i, ref in enumerate(note.data.get("applies_to") or []):
+    for record in content.of(kind):
+        for i, ref in enumerate(record.data.get(field) or []):
             target = index.get(ref) if ref else None
-            if target is not None and target.kind not in NOTED:
-                line, col = note.at("applies_to", i)
-                problems.append(Problem(note.path, line, col,
-                                        f"applies_to {ref!r} is {_a(target.kind)}, and no page shows a note there",
-                                        "list ids of explainer claims, events, quotes, positions or terms"))
+            if target is not None and target.kind not in allowed:
+                line, col = record.at(field, i)
+                problems.append(Problem(record.path, line, col, f"{label} {ref!r} is {_a(target.kind)}, {why}", fix))
     return problems
 
 
