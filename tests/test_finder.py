@@ -78,3 +78,11 @@ def test_cite_command_prints_a_ready_entry():
 def test_cite_command_fails_when_nothing_is_alike():
     result = run_cite("purple elephants dance quietly tonight")
     assert result.returncode == 1 and result.stdout.startswith("no passage like")
+
+
+def test_a_long_query_that_finds_nothing_is_echoed_cut_short():
+    result = run_cite("purple elephants " * 1000)
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("no passage like 'purple elephants purple") and "…' (17,000 characters) in " in first
+    assert len(first) < 300
