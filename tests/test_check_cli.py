@@ -24,6 +24,19 @@ def check(project: Path) -> tuple[int, list[str]]:
     return result.returncode, result.stdout.splitlines()
 
 
+def failures(project: Path) -> list[str]:
+    """`make check`'s lines on a project that must fail."""
+    status, out = check(project)
+    assert status == 1
+    return out
+
+
+def rename_record(project: Path, path: str, old_id: str, new_id: str) -> None:
+    """Give a record another id, and its file the matching name."""
+    edit(project / path, f"id: {old_id}", f"id: {new_id}")
+    (project / path).rename((project / path).with_name(f"{new_id}.yml"))
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     shutil.copytree(GOLDEN, tmp_path / "content")
@@ -43,8 +56,7 @@ def test_clean_content_passes(project):
 
 def test_one_changed_word_in_a_quote_fails_at_that_line(project):
     edit(project / "content/timeline/treaty-in-force.yml", "OSIA began inspections", "OSIA started inspections")
-    status, out = check(project)
-    assert status == 1
+    out = failures(project)
     assert out[0].startswith("content/timeline/treaty-in-force.yml:9:12: quote not found in fas-inf-overview; "
                              "copy the words exactly; closest passage in the source: ")
     assert out[-1] == "1 error(s), 0 warning(s)"
@@ -54,16 +66,14 @@ def test_a_deleted_cite_fails_at_the_record(project):
     path = project / "content/glossary/inf-treaty.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text[:text.index("cite:")], encoding="utf-8")
-    status, out = check(project)
-    assert status == 1
+    out = failures(project)
     assert "content/glossary/inf-treaty.yml:1:1: record lacks the required field 'cite'; " \
            "add 'cite:' with one or more citations; every statement needs at least one" in out
 
 
 def test_a_repeated_id_fails_at_the_second_use(project):
     edit(project / "content/explainers/treaty.yml", "- id: treaty-first-reduction", "- id: treaty-banned-range")
-    status, out = check(project)
-    assert status == 1
+    out = failures(project)
     assert ("content/explainers/treaty.yml:19:13: id 'treaty-banned-range' is already used in "
             "content/explainers/treaty.yml; ids are links: choose an id used nowhere else") in out
 
@@ -71,8 +81,7 @@ def test_a_repeated_id_fails_at_the_second_use(project):
 def test_an_altered_source_text_is_refused(project):
     text = project / "content/sources/fas-inf-overview.txt"
     text.write_bytes(text.read_bytes().replace(b"1846", b"1847"))
-    status, out = check(project)
-    assert status == 1
+    out = failures(project)
     assert any(line.startswith("content/sources/fas-inf-overview.yml:13:9: fas-inf-overview.txt no longer "
                                "matches its recorded hash") for line in out)
 
@@ -80,27 +89,21 @@ def test_an_altered_source_text_is_refused(project):
 def test_all_problems_are_reported_in_one_run(project):
     edit(project / "content/timeline/treaty-in-force.yml", "OSIA began", "OSIA begun")
     edit(project / "content/quotes/not-deploy-until-us.yml", "speaker:", "speeker:")
-    status, out = check(project)
-    assert status == 1
+    out = failures(project)
     assert {line.split(":")[0] for line in out[:-1]} == {"content/timeline/treaty-in-force.yml",
                                                         "content/quotes/not-deploy-until-us.yml"}
 
 
 def test_ids_that_pages_use_for_their_own_parts_are_refused(project):
-    edit(project / "content/timeline/treaty-signed.yml", "id: treaty-signed", "id: full-text")
-    (project / "content/timeline/treaty-signed.yml").rename(project / "content/timeline/full-text.yml")
-    status, out = check(project)
-    assert status == 1
+    rename_record(project, "content/timeline/treaty-signed.yml", "treaty-signed", "full-text")
+    out = failures(project)
     assert ("content/timeline/full-text.yml:1:5: id 'full-text' is reserved for a part of the page; "
             "choose a more specific id, e.g. one starting with the topic") in out
 
 
 def test_a_record_id_may_not_repeat_a_position_side_anchor(project):
-    path = project / "content/glossary/inf-treaty.yml"
-    edit(path, "id: inf-treaty", "id: who-broke-the-treaty-russia")
-    path.rename(project / "content/glossary/who-broke-the-treaty-russia.yml")
-    status, out = check(project)
-    assert status == 1
+    rename_record(project, "content/glossary/inf-treaty.yml", "inf-treaty", "who-broke-the-treaty-russia")
+    out = failures(project)
     assert any("id 'who-broke-the-treaty-russia' is already used in content/"
                in line for line in out), out
 
