@@ -46,7 +46,7 @@ cite: $(STAMP)
 	@test -n "$$Q" || { echo 'usage: make cite Q="words from the source"'; exit 2; }
 	@$(RUN) -m explainer cite -- "$$Q"
 
-## schemas: rewrite the JSON Schemas in schemas/ after a change to scripts/explainer/model.py
+## schemas: rewrite the JSON Schemas in schemas/ after a change to scripts/explainer/model/kinds.py
 schemas: $(STAMP)
 	$(RUN) -m explainer schemas
 

@@ -60,9 +60,11 @@ def stages(root: Path, repeat: int) -> dict:
     """
     import yaml
 
-    from explainer import files, redirects, site
-    from explainer.check import check_content
-    from explainer.cli import gc_paused
+    from explainer.cli import files
+    from explainer.render import redirects
+    from explainer.render import site
+    from explainer.check.content import check_content
+    from explainer.cli.main import gc_paused
 
     raw, _ = files.read_content(root)
     handwritten, site_url = files.read_handwritten(root)[0], files.site_url(root)
@@ -95,8 +97,10 @@ def profile(root: Path) -> dict:
     import cProfile
     import pstats
 
-    from explainer import files, redirects, site
-    from explainer.check import check_content
+    from explainer.cli import files
+    from explainer.render import redirects
+    from explainer.render import site
+    from explainer.check.content import check_content
 
     raw, _ = files.read_content(root)
     handwritten, site_url = files.read_handwritten(root)[0], files.site_url(root)

@@ -18,8 +18,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from explainer.model import KIND_BY_FOLDER  # noqa: E402
-from explainer.schema import ListOf, Obj, Slug  # noqa: E402
+from explainer.model.kinds import KIND_BY_FOLDER  # noqa: E402
+from explainer.model.schema import ListOf, Obj, Slug  # noqa: E402
 
 NOT_COPIED = {"redirect"}
 PLACEHOLDER = "9999999"  # digits: a valid id suffix, and never quoted differently by the dumper

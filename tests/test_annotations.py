@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from explainer.problems import Problem
+from explainer.model.problems import Problem
 from conftest import ROOT
 
 BROKEN = """id: typo-quote

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.check import check_content
-from explainer.model import KINDS
+from explainer.check.content import check_content
+from explainer.model.kinds import KINDS
 from conftest import ROOT, read_files
 
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"

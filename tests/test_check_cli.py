@@ -111,7 +111,7 @@ def test_a_record_id_may_not_repeat_a_position_side_anchor(project):
 def test_check_runs_with_cyclic_gc_paused_and_restores_it(project, monkeypatch, capsys):
     import gc
 
-    from explainer import cli
+    from explainer.cli import main as cli
 
     seen = []
     real = cli.check_content

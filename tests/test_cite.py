@@ -8,9 +8,9 @@ from unittest import mock
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from explainer import cite
-from explainer.cite import Anchor, Miss, SourceText, anchor, fold
-from explainer.problems import position
+from explainer.cite import anchor as cite
+from explainer.cite.anchor import Anchor, Miss, SourceText, anchor, fold
+from explainer.model.problems import position
 from conftest import ROOT
 
 SOURCES = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "content/sources").glob("*.txt")}

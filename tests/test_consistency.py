@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explainer import consistency
-from explainer.consistency import unsupported
+from explainer.check import consistency
+from explainer.check.consistency import unsupported
 
 
 def test_a_changed_figure_is_caught():

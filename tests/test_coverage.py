@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explainer import coverage as cov
-from explainer.coverage import coverage, sentences
+from explainer.cite import coverage as cov
+from explainer.cite.coverage import coverage, sentences
 from conftest import ROOT
 
 ARTICLE = (ROOT / "content/sources/putin-eef-2019.txt").read_text(encoding="utf-8")

@@ -9,10 +9,11 @@ import json
 import pytest
 import yaml
 
-from explainer import data, meta
-from explainer.check import check_content
-from explainer.problems import errors
-from explainer.site import generate, where_published
+from explainer.render import data
+from explainer.render import meta
+from explainer.check.content import check_content
+from explainer.model.problems import errors
+from explainer.render.site import generate, where_published
 from conftest import ROOT, read_files
 
 

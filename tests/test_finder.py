@@ -9,8 +9,9 @@ import sys
 import pytest
 import yaml
 
-from explainer import cite, finder
-from explainer.check import check_content
+from explainer.cite import anchor as cite
+from explainer.cite import finder
+from explainer.check.content import check_content
 from conftest import ROOT, read_files
 
 SOURCES = {p.stem: cite.SourceText(p.stem, p.read_text(encoding="utf-8"))

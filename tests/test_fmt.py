@@ -9,9 +9,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explainer import schemas
-from explainer.check import kind_of
-from explainer.fmt import FormatError, format_text
+from explainer.render import schemas
+from explainer.check.content import kind_of
+from explainer.cli.fmt import FormatError, format_text
 from conftest import ROOT
 
 HEADER = schemas.header("term")

@@ -146,7 +146,7 @@ def test_a_hand_written_page_that_is_not_utf8_is_a_clean_error(tmp_path):
 
 def test_an_unreadable_file_is_a_problem_not_a_traceback(tmp_path, monkeypatch):
     """Permissions cannot stop root (CI), so the refusal to read is simulated."""
-    from explainer import files
+    from explainer.cli import files
 
     root = copy_project(tmp_path / "project")
     locked = root / "content/timeline/locked.yml"

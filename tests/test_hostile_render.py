@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer.model import KINDS
-from explainer import schema
-from explainer.schema import ListOf, Obj, PartialDate, Ref, Sha256, Slug, Text, Url
+from explainer.model.kinds import KINDS
+from explainer.model import schema
+from explainer.model.schema import ListOf, Obj, PartialDate, Ref, Sha256, Slug, Text, Url
 from hostile.project import HERE, hostile_site, payload  # noqa: F401 (a fixture)
 from hostile.scan import pages, scan
 

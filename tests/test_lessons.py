@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.check import check_content
-from explainer.site import generate
+from explainer.check.content import check_content
+from explainer.render.site import generate
 from conftest import read_files
 
 GOLDEN = Path(__file__).parent / "golden"

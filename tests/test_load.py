@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.check import load_record
+from explainer.check.content import load_record
 
 PATH = "content/glossary/x.yml"
 VALID = b"id: x\nterm: X\ndefinition: An x.\nbasis: narration\ncite:\n  - source: s\n    quote: a b c\n"
@@ -49,7 +49,7 @@ def test_byte_order_mark_and_crlf_are_accepted():
 
 
 def test_a_value_repeated_in_a_message_is_cut_short_with_its_length():
-    from explainer.problems import shown
+    from explainer.model.problems import shown
 
     assert shown("treaty") == "'treaty'"
     assert shown("x" * 80) == repr("x" * 80)

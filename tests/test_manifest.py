@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from explainer import files, manifest, redirects, site
-from explainer.check import check_content
-from explainer.problems import errors
+from explainer.cli import files
+from explainer.render import manifest
+from explainer.render import redirects
+from explainer.render import site
+from explainer.check.content import check_content
+from explainer.model.problems import errors
 from conftest import ROOT, read_files
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from explainer import files
+from explainer.cli import files
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))

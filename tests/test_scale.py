@@ -11,11 +11,12 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explainer import files, site
-from explainer.check import check_content
-from explainer.cite import GLYPHS, SPACE, fold, unify_glyphs
-from explainer.markup import SPECIAL, _relpath, escape
-from explainer.sourcepage import lines_with_spans
+from explainer.cli import files
+from explainer.render import site
+from explainer.check.content import check_content
+from explainer.cite.anchor import GLYPHS, SPACE, fold, unify_glyphs
+from explainer.render.markup import SPECIAL, _relpath, escape
+from explainer.render.sourcepage import lines_with_spans
 from conftest import ROOT, read_files
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -14,9 +14,10 @@ import jsonschema
 import pytest
 import yaml
 
-from explainer import reference, schemas
-from explainer.check import kind_of
-from explainer.model import KINDS
+from explainer.render import reference
+from explainer.render import schemas
+from explainer.check.content import kind_of
+from explainer.model.kinds import KINDS
 from conftest import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"

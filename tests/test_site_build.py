@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from explainer.check import check_content
-from explainer.cite import fold
+from explainer.check.content import check_content
+from explainer.cite.anchor import fold
 from conftest import ROOT, read_files
 
 

@@ -7,10 +7,10 @@ import re
 import pytest
 import yaml
 
-from explainer import schemas
-from explainer.check import check_content, load_record
-from explainer.fmt import format_text
-from explainer.model import KINDS
+from explainer.render import schemas
+from explainer.check.content import check_content, load_record
+from explainer.cli.fmt import format_text
+from explainer.model.kinds import KINDS
 from conftest import ROOT, read_files
 
 TEMPLATES = ROOT / "templates"

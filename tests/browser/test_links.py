@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer import files, site
-from explainer.check import check_content
-from explainer.problems import errors
+from explainer.cli import files
+from explainer.render import site
+from explainer.check.content import check_content
+from explainer.model.problems import errors
 
 from .harness import ROOT, serve, site_prefix
 

@@ -16,7 +16,7 @@ import operator
 import re
 from dataclasses import dataclass
 
-from .problems import shown
+from ..model.problems import shown
 
 # One character in, one character out, so offsets survive the translation.
 GLYPHS = str.maketrans({

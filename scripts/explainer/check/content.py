@@ -11,12 +11,14 @@ import hashlib
 import posixpath
 import re
 
-from . import cite, lessons, statements
-from .content import Content
-from .load import controls, decode, parse
-from .model import KIND_BY_FOLDER, KINDS, Record
-from .problems import Problem, in_order, shown
-from .schema import SLUG, Context, slug_like
+from ..cite import anchor as cite
+from . import targets as lessons
+from . import statements
+from ..model.content import Content
+from ..load.nodes import controls, decode, parse
+from ..model.kinds import KIND_BY_FOLDER, KINDS, Record
+from ..model.problems import Problem, in_order, shown
+from ..model.schema import SLUG, Context, slug_like
 
 CONTENT = "content"
 

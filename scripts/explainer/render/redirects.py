@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 import posixpath
 
-from .address import page_url
-from .content import Content
+from .routes import page_url
+from ..model.content import Content
 from .manifest import addresses, published_in
 from .markup import escape, link, text
-from .problems import Problem, shown
+from ..model.problems import Problem, shown
 
 MAX_HOPS = 10
 

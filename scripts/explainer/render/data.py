@@ -12,8 +12,8 @@ import io
 import json
 import posixpath
 
-from .content import Content, Statement
-from .render import source_page, span_id
+from ..model.content import Content, Statement
+from .blocks import source_page, span_id
 
 FOLDER = "data"
 

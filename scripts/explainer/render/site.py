@@ -6,10 +6,16 @@ the result.
 
 from __future__ import annotations
 
-from . import data, lessonpages, manifest, meta, pages, redirects, sourcepage
-from .content import Content, Statement
+from . import data
+from . import lessons as lessonpages
+from . import manifest
+from . import meta
+from . import pages
+from . import redirects
+from . import sourcepage
+from ..model.content import Content, Statement
 from .markup import front_matter, link, text
-from .render import source_page
+from .blocks import source_page
 from .sourcepage import Citer
 
 

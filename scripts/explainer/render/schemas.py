@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .model import KINDS
+from ..model.kinds import KINDS
 
 FOLDER = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"  # an identifier, never fetched; editors support draft 7

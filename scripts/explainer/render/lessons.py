@@ -8,12 +8,12 @@ only in print), and every link is a plain link that works without scripts.
 
 from __future__ import annotations
 
-from .address import absolute, page_url
-from .content import Content, Statement
-from .lessons import targets
+from .routes import absolute, page_url
+from ..model.content import Content, Statement
+from ..check.targets import targets
 from .markup import front_matter, link, quoted, text, time
 from .pages import quote_words, statement_at
-from .render import BASIS_LABEL, PageWriter, basis_badge, source_page, span_id
+from .blocks import BASIS_LABEL, PageWriter, basis_badge, source_page, span_id
 
 INDEX = "lessons/index.md"
 SIDES = (("russia", "Russia"), ("united_states", "United States"))

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
-from .content import Content
+from ..model.content import Content
 from .data import relative_url
-from .render import source_page
+from .blocks import source_page
 
 SCHEMA = "https://schema.org"
 PAGE = "quotes.md"  # the page carrying the quotes' JSON-LD; relative URLs resolve against it

@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from .problems import Problem, position, shown
+from ..model.problems import Problem, position, shown
 
 try:  # libyaml is several times faster and keeps line and column marks
     from yaml import CSafeLoader as Loader

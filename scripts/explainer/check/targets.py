@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import Content
-from .model import Record
-from .problems import Problem
+from ..model.content import Content
+from ..model.kinds import Record
+from ..model.problems import Problem
 
 READABLE = ("claim", "event", "quote", "position")
 NOTED = READABLE + ("term",)  # where the pages show an editor's note beside the text

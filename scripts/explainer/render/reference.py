@@ -7,8 +7,8 @@ Schemas; a test fails when either is out of step with model.py.
 from __future__ import annotations
 
 from .markup import front_matter, text
-from .model import KINDS
-from .schema import ListOf, Obj
+from ..model.kinds import KINDS
+from ..model.schema import ListOf, Obj
 
 PAGE = "docs/pages/contributing/fields.md"
 
@@ -48,7 +48,7 @@ def markdown() -> str:
            "Every content file holds one record of one kind, in the folder of its kind, named after its "
            "`id`. Its first line names the kind's JSON Schema, so an editor with a YAML language server "
            "completes and checks the fields as you type. This page, the schemas in `schemas/` and the "
-           "checker are all made from `scripts/explainer/model.py`; `make schemas` rewrites the first "
+           "checker are all made from `scripts/explainer/model/kinds.py`; `make schemas` rewrites the first "
            "two, and a test fails when they are out of step. Each kind also has a commented template in "
            "`templates/`.\n"]
     for kind in KINDS.values():

@@ -14,9 +14,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import clitools, files, redirects, site
-from .check import check_content
-from .problems import Problem, errors, in_order
+from . import contributor as clitools
+from . import files
+from ..render import redirects
+from ..render import site
+from ..check.content import check_content
+from ..model.problems import Problem, errors, in_order
 
 
 @contextlib.contextmanager

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cite import Anchor, SourceText
-from .coverage import Coverage
-from .model import Record
+from ..cite.anchor import Anchor, SourceText
+from ..cite.coverage import Coverage
+from .kinds import Record
 
 
 @dataclass

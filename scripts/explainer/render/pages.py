@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .content import Content, Statement
+from ..model.content import Content, Statement
 from .markup import front_matter, human_date, link, text, time
-from .render import PageWriter, basis_badge, legend, source_page
+from .blocks import PageWriter, basis_badge, legend, source_page
 
 ERAS = {"treaty": "The treaty years, 1987–1991", "collapse": "The collapse, 2019"}
 SIDES = (("russia", "Russia"), ("united_states", "United States"))

@@ -14,8 +14,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from . import cite
-from .fmt import format_text
+from . import anchor as cite
+from ..cli.fmt import format_text
 
 MIN_SCORE = 0.6
 

@@ -9,8 +9,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .load import decode, too_big
-from .problems import Problem
+from ..load.nodes import decode, too_big
+from ..model.problems import Problem
 
 GENERATED = Path("docs/generated")
 HANDWRITTEN = Path("docs/pages")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from .content import Content, Statement
+from ..model.content import Content, Statement
 from .markup import escape, front_matter, human_date, link, quoted, text
-from .render import PageWriter, source_page, span_id
+from .blocks import PageWriter, source_page, span_id
 
 
 @dataclass(frozen=True)

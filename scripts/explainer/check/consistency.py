@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .cite import fold
+from ..cite.anchor import fold
 
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,]*\d)|(?<![\w.,])\d+(?:\.\d+)?(?!\w)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Z]")

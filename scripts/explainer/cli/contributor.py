@@ -9,12 +9,19 @@ import difflib
 import sys
 from pathlib import Path
 
-from . import cli, files, finder, manifest, redirects, reference, schemas, site
-from .check import kind_of
+from . import main as cli
+from . import files
+from ..cite import finder
+from ..render import manifest
+from ..render import redirects
+from ..render import reference
+from ..render import schemas
+from ..render import site
+from ..check.content import kind_of
 from .fmt import FormatError, format_text
-from .load import decode
-from .model import KINDS
-from .problems import errors, shown
+from ..load.nodes import decode
+from ..model.kinds import KINDS
+from ..model.problems import errors, shown
 
 TEMPLATES = "templates"
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from . import cite
+from ..cite import anchor as cite
 from .consistency import unsupported
-from .content import Citation, Content, Statement
-from .coverage import coverage
-from .model import Record
-from .problems import Problem, shown
+from ..model.content import Citation, Content, Statement
+from ..cite.coverage import coverage
+from ..model.kinds import Record
+from ..model.problems import Problem, shown
 
 CONTENT = "content"
 STATEMENT_TEXT = ("text", "definition", "statement", "answer")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .content import Content, Statement
+from ..model.content import Content, Statement
 from .markup import link, quoted, text
 
 BASIS_LABEL = {

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import re
 
-from .address import page_url
-from .problems import Problem
+from .routes import page_url
+from ..model.problems import Problem
 
 MANIFEST = "urls.json"
 ASSETS = ("stylesheets/", "javascripts/", "assets/")

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .load import Loader, parse
-from .problems import Problem
+from ..load.nodes import Loader, parse
+from ..model.problems import Problem
 
 WIDTH = 100
 STR = "tag:yaml.org,2002:str"
@@ -226,7 +226,7 @@ def _verify(before: str, after: str, path: str) -> None:
     if not same or _comment_texts(before) != _comment_texts(after):
         raise FormatError(Problem(path, 1, 1, "not formatted: the canonical form would change "
                                   + ("its data" if not same else "its comments"),
-                                  "report this as a bug in scripts/explainer/fmt.py; format the file by hand"))
+                                  "report this as a bug in scripts/explainer/cli/fmt.py; format the file by hand"))
 
 
 def _comment_texts(text: str) -> list[str] | None:
