@@ -60,11 +60,10 @@ def stages(root: Path, repeat: int) -> dict:
     """
     import yaml
 
+    from explainer.check.pipeline import check_all
     from explainer.cli import files
-    from explainer.render import redirects
-    from explainer.render import site
-    from explainer.check.content import check_content
     from explainer.cli.main import gc_paused
+    from explainer.render import site
 
     raw, _ = files.read_content(root)
     handwritten, site_url = files.read_handwritten(root)[0], files.site_url(root)
@@ -73,7 +72,7 @@ def stages(root: Path, repeat: int) -> dict:
     results: dict = {}
 
     def check():
-        results["content"], results["problems"] = check_content(raw)
+        results["content"], results["problems"] = check_all(raw, handwritten)
 
     with gc_paused():
         for _ in range(repeat):
@@ -81,13 +80,14 @@ def stages(root: Path, repeat: int) -> dict:
             timings["check"].append(_timed(check))
             if any(p.severity == "error" for p in results["problems"]):
                 raise SystemExit(f"synthetic content has problems: {results['problems'][:3]}")
-            timings["render"].append(_timed(lambda: redirects.problems(
-                results["content"], site.generate(results["content"], handwritten, site_url=site_url))))
+            timings["render"].append(_timed(lambda: site.generate(results["content"], handwritten, site_url=site_url)))
     content = results["content"]
     out = {stage: best(values) for stage, values in timings.items()}
     out["files"] = len(yml)
     out["bytes"] = sum(map(len, yml))
-    out["records"] = sum(len(v) for v in content.records.values())
+    out["records"] = 1 + sum(map(len, (content.sources, content.explainers, content.events, content.quotes,
+                                       content.positions, content.terms, content.notes, content.lessons,
+                                       content.redirects)))
     out["citations"] = sum(len(s.citations) for s in content.statements)
     return out
 
@@ -97,17 +97,16 @@ def profile(root: Path) -> dict:
     import cProfile
     import pstats
 
+    from explainer.check.pipeline import check_all
     from explainer.cli import files
-    from explainer.render import redirects
     from explainer.render import site
-    from explainer.check.content import check_content
 
     raw, _ = files.read_content(root)
     handwritten, site_url = files.read_handwritten(root)[0], files.site_url(root)
     profiler = cProfile.Profile()
     profiler.enable()
-    content, _ = check_content(raw)
-    redirects.problems(content, site.generate(content, handwritten, site_url=site_url))
+    content, _ = check_all(raw, handwritten)
+    site.generate(content, handwritten, site_url=site_url)
     profiler.disable()
     shares: dict[str, float] = {}
     for (filename, _, name), (_, _, own, _, _) in pstats.Stats(profiler).stats.items():

@@ -19,9 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from explainer.model.kinds import KIND_BY_FOLDER  # noqa: E402
-from explainer.model.schema import ListOf, Obj, Slug  # noqa: E402
+from explainer.model.schema import ListOf, MapOf, Obj, Ref, Slug  # noqa: E402
 
 NOT_COPIED = {"redirect"}
+SITE_NAMED = {"era", "party", "page"}  # ids the one site file gives, shared by every copy
 PLACEHOLDER = "9999999"  # digits: a valid id suffix, and never quoted differently by the dumper
 
 
@@ -32,6 +33,10 @@ def renamed(schema, value, suffix: str):
                 for key, item in value.items()}
     if isinstance(schema, ListOf) and isinstance(value, list):
         return [renamed(schema.item, item, suffix) for item in value]
+    if isinstance(schema, MapOf) and isinstance(value, dict):  # keys name parties: one site file for all copies
+        return {key: renamed(schema.item, item, suffix) for key, item in value.items()}
+    if isinstance(schema, Ref) and schema.kind in SITE_NAMED:
+        return value
     if isinstance(schema, Slug) and isinstance(value, str):  # Slug covers Ref
         return value + suffix
     return value

@@ -27,6 +27,16 @@ def read_files(root: Path, folder: str = "content") -> dict[str, bytes]:
             for p in sorted((root / folder).rglob("*")) if p.is_file()}
 
 
+def checked(files: dict[str, bytes], handwritten: dict | None = None):
+    """The typed content of `files`, which must pass every check."""
+    from explainer.check.pipeline import check_all
+    from explainer.model.problems import errors
+
+    content, problems = check_all(files, handwritten)
+    assert content is not None and not errors(problems), [p.format() for p in problems]
+    return content
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real content, generated and built once with `mkdocs build --strict`."""

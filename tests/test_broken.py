@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from explainer.check.content import check_content
-from explainer.model.kinds import KINDS
+from explainer.model.kinds import KINDS, SITE_FILE
 from conftest import ROOT, read_files
 
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"
 
 
 def problems_for(kind: str) -> list[str]:
-    files = {k: v for k, v in read_files(ROOT).items() if k.startswith("content/sources/")}
-    path = f"content/{KINDS[kind].folder}/{kind}.yml"
+    files = {k: v for k, v in read_files(ROOT).items() if k.startswith("content/sources/") or k == SITE_FILE}
+    path = f"content/{KINDS[kind].folder}/{kind}.yml" if KINDS[kind].folder else SITE_FILE
     files[path] = (FIXTURES / f"{kind}.yml").read_bytes()
     _, problems = check_content(files)
     return [p.format() for p in problems if p.path == path]

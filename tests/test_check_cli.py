@@ -114,8 +114,8 @@ def test_check_runs_with_cyclic_gc_paused_and_restores_it(project, monkeypatch, 
     from explainer.cli import main as cli
 
     seen = []
-    real = cli.check_content
-    monkeypatch.setattr(cli, "check_content", lambda raw: (seen.append(gc.isenabled()), real(raw))[1])
+    real = cli.check_all
+    monkeypatch.setattr(cli, "check_all", lambda *args: (seen.append(gc.isenabled()), real(*args))[1])
     assert gc.isenabled()
     assert cli.main(["--root", str(project), "check"]) == 0
     assert seen == [False] and gc.isenabled()

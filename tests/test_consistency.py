@@ -23,12 +23,21 @@ def test_numbers_match_by_value_and_by_word():
     assert numbers == []
 
 
+SAME = [("United States", "U.S."), ("Soviet Union", "Soviet")]  # a site file's equivalences
+
+
 def test_names_missing_from_quotes_are_reported_except_sentence_starts():
     _, names = unsupported("Russia said the treaty bound Gorbachev and the United States.",
-                           ["signed by President Reagan and Soviet General Secretary Gorbachev", "the U.S. withdrew"])
+                           ["signed by President Reagan and Soviet General Secretary Gorbachev", "the U.S. withdrew"],
+                           SAME)
     assert names == []
-    _, names = unsupported("The treaty bound the Soviet Union and Japan.", ["Soviet INF missile systems"])
+    _, names = unsupported("The treaty bound the Soviet Union and Japan.", ["Soviet INF missile systems"], SAME)
     assert names == ["Japan"]
+
+
+def test_equivalences_come_from_the_site_file_not_the_code():
+    _, names = unsupported("The United States left.", ["the U.S. withdrew"])
+    assert names == ["United", "States"]
 
 
 def test_russia_is_not_the_soviet_union():

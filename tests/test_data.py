@@ -9,19 +9,16 @@ import json
 import pytest
 import yaml
 
+from explainer.model import routes
 from explainer.render import data
-from explainer.render import meta
-from explainer.check.content import check_content
-from explainer.model.problems import errors
-from explainer.render.site import generate, where_published
-from conftest import ROOT, read_files
+from explainer.render.page import Page, markdown
+from explainer.render.site import generate
+from conftest import ROOT, checked, read_files
 
 
 @pytest.fixture(scope="module")
 def content():
-    checked, problems = check_content(read_files(ROOT / "tests" / "golden"))
-    assert not errors(problems), [p.format() for p in problems]
-    return checked
+    return checked(read_files(ROOT / "tests" / "golden"))
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +28,11 @@ def tree(content):
 
 def test_every_claim_citation_is_the_exact_span_of_its_source(content, tree):
     claims = json.loads(tree["data/claims.json"])["items"]
-    assert len(claims) == sum(1 for s in content.statements if where_published(content)(s))
+    assert len(claims) == sum(1 for s in content.statements if routes.place_of(content, s))
     for claim in claims:
         assert claim["citations"], claim["id"]
         for citation in claim["citations"]:
-            source = content.sources[citation["source"]].text
+            source = content.source(citation["source"]).text
             assert source[citation["start"]:citation["end"]] == citation["quote"]
             assert citation["source_url"] == f"sources/{citation['source']}/#span-{citation['start']}-{citation['end']}"
 
@@ -49,10 +46,10 @@ def test_claims_csv_has_one_row_per_citation(tree):
 
 def test_timeline_and_quotes_match_the_records(content, tree):
     events = json.loads(tree["data/timeline.json"])["items"]
-    assert [e["id"] for e in events] == [r.id for r in sorted(content.of("event"), key=lambda r: (r.data["date"], r.id))]
+    assert [e["id"] for e in events] == [r.id for r in sorted(content.events, key=lambda r: (r.date, r.id))]
     assert all(e["url"] == f"timeline/#{e['id']}" for e in events)
     quotes = json.loads(tree["data/quotes.json"])["items"]
-    assert {q["words"] for q in quotes} == {r.data["words"] for r in content.of("quote")}
+    assert {q["words"] for q in quotes} == {r.words for r in content.quotes}
     rows = list(csv.DictReader(io.StringIO(tree["data/quotes.csv"])))
     assert [r["id"] for r in rows] == [q["id"] for q in quotes]
 
@@ -72,24 +69,24 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(value, cell):
 @pytest.mark.parametrize("page, url", [("index.md", ""), ("timeline.md", "timeline/"),
                                        ("sources/index.md", "sources/"), ("sources/x.md", "sources/x/")])
 def test_page_urls_follow_directory_urls(page, url):
-    assert data.page_url(page) == url
-    assert data.relative_url("quotes.md", page) == "../" + url
+    assert routes.site_relative(page) == url
+    assert routes.relative_url("quotes.md", page) == "../" + url
 
 
 def test_quotes_page_carries_one_quotation_per_quote_as_json_ld(content, tree):
     front = yaml.safe_load(tree["quotes.md"].split("---\n")[1])
     graph = front["jsonld"]["@graph"]
     assert front["jsonld"]["@context"] == "https://schema.org"
-    assert sorted(q["@id"] for q in graph) == sorted(f"#{r.id}" for r in content.of("quote"))
+    assert sorted(q["@id"] for q in graph) == sorted(f"#{r.id}" for r in content.quotes)
     assert all(q["@type"] == "Quotation" and q["text"] and q["citation"] for q in graph)
     assert front["title"] == "Quotes"  # the page's own metadata survives
 
 
 def test_front_matter_takes_any_text_as_one_yaml_line():
     hostile = {"text": "a\n---\n</script><b>\"'&"}
-    page = meta.with_front_matter('---\ntitle: "T"\n---\n# T\n', jsonld=hostile)
+    page = markdown(Page("T", "D", "# T\n", jsonld=hostile))
     front = yaml.safe_load(page.split("---\n")[1])
-    assert front == {"title": "T", "jsonld": hostile}
+    assert front == {"title": "T", "description": "D", "jsonld": hostile}
     assert page.endswith("---\n# T\n")
 
 

@@ -27,7 +27,7 @@ basis: narration
 
 def checked(entry: str) -> list[str]:
     """Problems `make check` finds with the entry pasted into an event beside the real sources."""
-    files = {k: v for k, v in read_files(ROOT).items() if k.startswith("content/sources/")}
+    files = {k: v for k, v in read_files(ROOT).items() if k.startswith("content/sources/") or k == "content/site.yml"}
     files["content/timeline/typed-event.yml"] = (EVENT + entry).encode("utf-8")
     _, problems = check_content(files)
     return [p.format() for p in problems if p.path.endswith("typed-event.yml")]

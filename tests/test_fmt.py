@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explainer.render import schemas
-from explainer.check.content import kind_of
+from explainer.load.records import kind_of
 from explainer.cli.fmt import FormatError, format_text
 from conftest import ROOT
 

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.check.content import check_content
-from explainer.model.problems import errors
 from explainer.render.site import generate
-from conftest import read_files
+from conftest import checked, read_files
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def rendered() -> dict[str, str]:
-    content, problems = check_content(read_files(GOLDEN))
-    assert not errors(problems), [p.format() for p in problems]
-    return generate(content)
+    return generate(checked(read_files(GOLDEN)))
 
 
 def test_rendered_markdown_matches_golden_files(update_golden):

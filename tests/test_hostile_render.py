@@ -14,7 +14,7 @@ import yaml
 
 from explainer.model.kinds import KINDS
 from explainer.model import schema
-from explainer.model.schema import ListOf, Obj, PartialDate, Ref, Sha256, Slug, Text, Url
+from explainer.model.schema import ListOf, MapOf, Obj, PartialDate, Ref, Sha256, Slug, Text, Url
 from hostile.project import HERE, hostile_site, payload  # noqa: F401 (a fixture)
 from hostile.scan import pages, scan
 
@@ -41,7 +41,7 @@ def text_fields(schema, seen=None):
                 yield schema, name
             else:
                 yield from text_fields(spec.type, seen)
-    elif isinstance(schema, ListOf):
+    elif isinstance(schema, (ListOf, MapOf)):
         yield from text_fields(schema.item, seen)
 
 
@@ -55,6 +55,9 @@ def hostile_fields(schema, data, found: set) -> set:
                 hostile_fields(schema.fields[name].type, value, found)
     elif isinstance(schema, ListOf) and isinstance(data, list):
         for item in data:
+            hostile_fields(schema.item, item, found)
+    elif isinstance(schema, MapOf) and isinstance(data, dict):
+        for item in data.values():
             hostile_fields(schema.item, item, found)
     return found
 

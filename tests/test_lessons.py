@@ -6,7 +6,7 @@ from pathlib import Path
 
 from explainer.check.content import check_content
 from explainer.render.site import generate
-from conftest import read_files
+from conftest import checked, read_files
 
 GOLDEN = Path(__file__).parent / "golden"
 LESSON = "content/lessons/golden-lesson.yml"
@@ -70,8 +70,7 @@ def test_an_answer_is_checked_like_a_claim():
 
 
 def test_answers_appear_only_in_the_teachers_edition():
-    content, _ = check_content(read_files(GOLDEN))
-    pages = generate(content)
+    pages = generate(checked(read_files(GOLDEN)))
     answer = "All nuclear-armed ground-launched ballistic and cruise missiles"
     assert answer in pages["lessons/golden-lesson/answers.md"]
     assert answer not in pages["lessons/golden-lesson.md"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.check.content import load_record
+from explainer.load.records import load_record
 
 PATH = "content/glossary/x.yml"
 VALID = b"id: x\nterm: X\ndefinition: An x.\nbasis: narration\ncite:\n  - source: s\n    quote: a b c\n"

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from explainer.cli import files
 from explainer.render import site
 from explainer.check.content import check_content
+from explainer.check.pipeline import check_all
 from explainer.cite.anchor import GLYPHS, SPACE, fold, unify_glyphs
 from explainer.render.markup import SPECIAL, _relpath, escape
 from explainer.render.sourcepage import lines_with_spans
@@ -75,10 +76,10 @@ def render_seconds(root: Path) -> float:
     best = float("inf")
     for _ in range(2):
         started = time.process_time()
-        content, problems = check_content(raw)
+        content, problems = check_all(raw, handwritten)
+        assert content is not None, [p.format() for p in problems]
         site.generate(content, handwritten)
         best = min(best, time.process_time() - started)
-    assert not [p for p in problems if p.severity == "error"]
     return best
 
 

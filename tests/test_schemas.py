@@ -16,7 +16,7 @@ import yaml
 
 from explainer.render import reference
 from explainer.render import schemas
-from explainer.check.content import kind_of
+from explainer.load.records import kind_of
 from explainer.model.kinds import KINDS
 from conftest import ROOT
 

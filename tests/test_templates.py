@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from explainer.render import schemas
-from explainer.check.content import check_content, load_record
+from explainer.check.content import check_content
+from explainer.load.records import load_record
 from explainer.cli.fmt import format_text
 from explainer.model.kinds import KINDS
 from conftest import ROOT, read_files
@@ -45,7 +46,13 @@ def test_template_is_canonical(kind):
     assert format_text(text, f"templates/{kind}.yml", schemas.header(kind)) == text, "run `make fmt`"
 
 
-@pytest.mark.parametrize("kind", sorted(set(KINDS) - {"source"}))
+def test_site_template_is_a_valid_site_file():
+    """There is one site file, so its template is checked alone (and a whole second site in test_second_site)."""
+    record, problems = load_record("content/site.yml", (TEMPLATES / "site.yml").read_bytes())
+    assert [p.format() for p in problems] == [] and record.kind == "site"
+
+
+@pytest.mark.parametrize("kind", sorted(set(KINDS) - {"source", "site"}))
 def test_template_copied_into_content_checks_clean(kind):
     """Beside the real content, as a contributor would copy it: no problem at all."""
     text = (TEMPLATES / f"{kind}.yml").read_bytes()

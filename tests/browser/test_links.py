@@ -16,8 +16,8 @@ import pytest
 
 from explainer.cli import files
 from explainer.render import site
-from explainer.check.content import check_content
-from explainer.model.problems import errors
+
+from conftest import checked
 
 from .harness import ROOT, serve, site_prefix
 
@@ -31,9 +31,8 @@ def golden_site(tmp_path_factory, tools) -> Path:
     shutil.copytree(ROOT / "docs" / "overrides", root / "docs" / "overrides")
     tree_files = {p.relative_to(GOLDEN).as_posix(): p.read_bytes()
                   for p in (GOLDEN / "content").rglob("*") if p.is_file()}
-    content, problems = check_content(tree_files)
-    assert not errors(problems), [p.format() for p in problems]
-    tree = site.generate(content, files.read_handwritten(ROOT)[0], site_url=files.site_url(ROOT))
+    handwritten = files.read_handwritten(ROOT)[0]
+    tree = site.generate(checked(tree_files, handwritten), handwritten, site_url=files.site_url(ROOT))
     files.write_tree(root / "docs" / "generated", tree)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / "site")],

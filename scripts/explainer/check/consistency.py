@@ -52,19 +52,17 @@ def _squash(text: str) -> str:
     return SQUASHED.sub("", fold(text)).lower()
 
 
-# Names a claim may write out where the sources abbreviate them (the same entity).
-SAME_NAME = {"United States": "U.S.", "Soviet Union": "Soviet", "Group of Twenty": "Group of 20"}
-
-
-def _same_names(text: str) -> str:
-    for long, short in SAME_NAME.items():
+def _same_names(text: str, same: list[tuple[str, str]]) -> str:
+    """Names written out as the short forms the sources use (the site file's equivalences)."""
+    for long, short in same:
         text = text.replace(long, short)
     return text
 
 
-def unsupported(claim: str, quotes: list[str]) -> tuple[list[str], list[str]]:
-    """(numbers, names) in `claim` that none of `quotes` contains."""
-    claim, quoted = _same_names(claim), _same_names(" ".join(quotes))
+def unsupported(claim: str, quotes: list[str], same: list[tuple[str, str]] = ()) -> tuple[list[str], list[str]]:
+    """(numbers, names) in `claim` that none of `quotes` contains; `same` pairs a long name
+    with the short form the sources use for it."""
+    claim, quoted = _same_names(claim, same), _same_names(" ".join(quotes), same)
     figures = [m.group() for m in NUMBER.finditer(claim)] if DIGIT.search(claim) else []
     have = numbers(quoted) if figures else set()
     missing_numbers = sorted({f for f in figures if float(f.replace(",", "")) not in have})

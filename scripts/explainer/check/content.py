@@ -1,74 +1,35 @@
-"""Validation: content files → records and problems, then checks across files.
+"""Checks across files: the records and source texts → the checked content and every problem.
 
-Each file is checked alone first (syntax, schema, id), then the whole set
-(unique ids, references, source hashes, citations). Every problem found is
-reported; nothing stops at the first.
+Each file was checked alone as it loaded (syntax, schema, id); here the whole
+set is: unique ids, references, source hashes, citations. Every problem
+found is reported; nothing stops at the first.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import posixpath
 import re
 
-from ..cite import anchor as cite
-from . import targets as lessons
-from . import statements
-from ..model.content import Content
-from ..load.nodes import controls, decode, parse
-from ..model.kinds import KIND_BY_FOLDER, KINDS, Record
+from ..cite.anchor import SourceText
+from ..load.nodes import controls, decode
+from ..load.records import CONTENT, Record, load_record
+from ..model import routes
+from ..model.kinds import KINDS, PAGE_KEYS, SITE_FILE
 from ..model.problems import Problem, in_order, shown
-from ..model.schema import SLUG, Context, slug_like
-
-CONTENT = "content"
-
-
-def kind_of(path: str) -> str | None:
-    """The record kind a content path holds, from its folder."""
-    parts = path.split("/")
-    if len(parts) == 3 and parts[0] == CONTENT and parts[1] in KIND_BY_FOLDER:
-        return KIND_BY_FOLDER[parts[1]].name
-    return None
+from ..model.schema import SLUG, slug_like
+from . import statements, targets
+from .checked import Checked
 
 
-def load_record(path: str, data: bytes) -> tuple[Record | None, list[Problem]]:
-    """One YAML file → its record, checked against its kind's schema."""
-    kind = kind_of(path)
-    if kind is None:
-        folders = ", ".join(f"{CONTENT}/{k.folder}/" for k in KINDS.values())
-        return None, [Problem(path, 1, 1, "file is not in a content folder", f"move it into one of {folders}")]
-    text, problems = decode(data, path)
-    if text is None:
-        return None, problems
-    node, problems = parse(text, path)
-    if node is None:
-        return None, problems
-    ctx = Context(path, problems=problems)
-    data = KINDS[kind].schema.convert(node, (), ctx)
-    if data is None:
-        return None, ctx.problems
-    record = Record(kind, data.get("id") or "", path, data, ctx.positions)
-    record.refs = ctx.refs
-    problems = ctx.problems + _check_file_name(record)
-    return record, problems
-
-
-def _check_file_name(record: Record) -> list[Problem]:
-    stem = posixpath.splitext(posixpath.basename(record.path))[0]
-    if record.id and record.id != stem:
-        line, col = record.at("id")
-        fix = f"rename the file to {record.id}.yml" + (f" or set id: {stem}" if SLUG.match(stem) else "")
-        return [Problem(record.path, line, col, f"id {shown(record.id)} does not match the file name {shown(stem)}", fix)]
-    return []
-
-
-def check_content(files: dict[str, bytes]) -> tuple[Content, list[Problem]]:
+def check_content(files: dict[str, bytes]) -> tuple[Checked, list[Problem]]:
     """All content files (YAML records and source texts) → checked content and every problem."""
     problems: list[Problem] = []
     records: list[Record] = []
     texts: dict[str, bytes] = {}
     for path in sorted(files):
-        if path.endswith(".txt") and kind_of(path) == "source":
+        if path.endswith(".txt") and path.startswith(f"{CONTENT}/sources/") and path.count("/") == 2:
             texts[posixpath.basename(path)[:-4]] = files[path]
         elif path.endswith((".yml", ".yaml")):
             record, found = load_record(path, files[path])
@@ -78,13 +39,14 @@ def check_content(files: dict[str, bytes]) -> tuple[Content, list[Problem]]:
         else:
             problems.append(Problem(path, 1, 1, "file is neither a YAML record nor a source text",
                                     "content holds .yml records and content/sources/<id>.txt texts"))
-    content = Content()
+    content = Checked()
     for record in sorted(records, key=lambda r: (r.kind, r.id)):
         content.records.setdefault(record.kind, []).append(record)
-    problems += _check_ids(records) + _check_page_names(records)
+    problems += _check_site(content)
+    problems += _check_ids(records, content) + _check_page_names(records)
     problems += _check_sources(content, texts)
     problems += _check_refs(content, records)
-    problems += lessons.check_readings(content) + lessons.check_note_targets(content)
+    problems += targets.check_readings(content) + targets.check_note_targets(content)
     problems += statements.collect_statements(content)
     problems += statements.check_quotes(content)
     problems += statements.check_silent_sides(content)
@@ -107,24 +69,51 @@ def _ids_in(record: Record):
             yield question["id"], ("questions", q, "id")
 
 
-# Anchors the pages give their own parts (sections, source paragraphs and spans, eras, the
-# field reference): an id equal to one would put two elements with one id on a page.
-RESERVED_ID = re.compile(r"^(?:coverage|readings|questions|parts|objectives|key-terms|full-text|editors-notes|"
-                         r"discussion|p\d+|span-\d+-\d+|era-.*|kind-.*|part-.*)$")
+# Anchors the pages give their own parts (see routes): an id equal to one would put two
+# elements with one id on a page.
+RESERVED_ID = re.compile(routes.RESERVED_PATTERN[:-2] + "|" + "|".join(routes.RESERVED) + ")$")
 
 
-def _published_ids(record: Record):
+def _published_ids(record: Record, parties: list[str]):
     """Every id a record publishes, with the anchors derived from it (position sides)."""
     yield from _ids_in(record)
     if record.kind == "position" and record.id:
-        for side in ("russia", "united-states"):
-            yield f"{record.id}-{side}", ("id",)
+        for party in parties:
+            yield routes.side_anchor(record.id, party), ("id",)
 
 
-def _check_ids(records: list[Record]) -> list[Problem]:
+def _check_site(content: Checked) -> list[Problem]:
+    """There is one site file; ids inside it are unique."""
+    sites = content.of("site")
+    if not sites:
+        return [Problem(SITE_FILE, 1, 1, "the site file is missing",
+                        f"add {SITE_FILE} (copy templates/site.yml): it names the site's title, parties and eras")]
+    problems = []
+    record = sites[0]
+    for field, noun in (("parties", "party"), ("eras", "era")):
+        seen: set[str] = set()
+        for i, item in enumerate(record.data.get(field) or []):
+            ident = (item or {}).get("id")
+            if ident in seen:
+                line, col = record.at(field, i, "id")
+                problems.append(Problem(record.path, line, col, f"{noun} id {shown(ident)} is listed twice",
+                                        f"give each {noun} its own id"))
+            seen.add(ident)
+    return problems
+
+
+def _site_ids(content: Checked, field: str) -> list[str]:
+    sites = content.of("site")
+    return [item["id"] for item in (sites[0].data.get(field) or []) if item and item.get("id")] if sites else []
+
+
+def _check_ids(records: list[Record], content: Checked) -> list[Problem]:
     problems, first = [], {}
+    parties = _site_ids(content, "parties")
     for record in sorted(records, key=lambda r: r.path):
-        for value, where in _published_ids(record):
+        if record.kind == "site":
+            continue
+        for value, where in _published_ids(record, parties):
             if not value:
                 continue
             if RESERVED_ID.match(value):
@@ -139,6 +128,8 @@ def _check_ids(records: list[Record]) -> list[Problem]:
                 first[value] = record.path
     return problems
 
+
+SITE_KINDS = ("era", "party", "page")  # what the site file names, not records
 
 # Kinds whose records get a page of their own beside the kind's list page (folder/index.md).
 OWN_PAGE = {"explainer", "source", "lesson"}
@@ -155,7 +146,7 @@ def _check_page_names(records: list[Record]) -> list[Problem]:
     return problems
 
 
-def _check_sources(content: Content, texts: dict[str, bytes]) -> list[Problem]:
+def _check_sources(content: Checked, texts: dict[str, bytes]) -> list[Problem]:
     problems = []
     for record in content.of("source"):
         published = record.data.get("published") or {}
@@ -179,7 +170,7 @@ def _check_sources(content: Content, texts: dict[str, bytes]) -> list[Problem]:
         text, found = decode(data, f"{CONTENT}/sources/{record.id}.txt")
         problems += found + (controls(text, f"{CONTENT}/sources/{record.id}.txt") if text else [])
         if text is not None:
-            content.sources[record.id] = cite.SourceText(record.id, text)
+            content.sources[record.id] = SourceText(record.id, text)
     for name in sorted(set(texts) - {r.id for r in content.of("source")}):
         if not SLUG.match(name):
             problems.append(Problem(f"{CONTENT}/sources/{name}.txt", 1, 1, f"the name {shown(name)} is not a valid id",
@@ -190,9 +181,10 @@ def _check_sources(content: Content, texts: dict[str, bytes]) -> list[Problem]:
     return problems
 
 
-def _check_refs(content: Content, records: list[Record]) -> list[Problem]:
+def _check_refs(content: Checked, records: list[Record]) -> list[Problem]:
     known: dict[str, set[str]] = {kind: {r.id for r in content.of(kind)} for kind in KINDS}
-    every = {value for r in records for value, _ in _ids_in(r)}
+    known.update(era=set(_site_ids(content, "eras")), party=set(_site_ids(content, "parties")), page=set(PAGE_KEYS))
+    every = {value for r in records if r.kind != "site" for value, _ in _ids_in(r)}
     problems = []
     for record in records:
         listed: dict[tuple, tuple] = {}  # (list, id) → where it was first listed
@@ -200,7 +192,9 @@ def _check_refs(content: Content, records: list[Record]) -> list[Problem]:
             pool = every if kind == "any" else known.get(kind, set())
             if value not in pool:
                 what = "record" if kind == "any" else kind
-                problems.append(_at(record, where, f"no {what} has the id {shown(value)}", _closest_id(value, pool)))
+                fix = _closest_id(value, pool, f"use one of: {', '.join(sorted(pool))} ({SITE_FILE})"
+                                  if kind in SITE_KINDS else "check the spelling against the ids in content/")
+                problems.append(_at(record, where, f"no {what} has the id {shown(value)}", fix))
             elif value == record.id and kind != "any":  # a reading or note on itself is the wrong kind
                 problems.append(_at(record, where, f"{shown(value)} is this record's own id",
                                     "remove it; a record does not refer to itself"))
@@ -217,8 +211,6 @@ def _at(record: Record, where: tuple, message: str, fix: str) -> Problem:
     return Problem(record.path, line, col, message, fix)
 
 
-def _closest_id(value: str, pool: set[str]) -> str:
-    import difflib
-
+def _closest_id(value: str, pool: set[str], otherwise: str) -> str:
     close = difflib.get_close_matches(value, sorted(pool), n=1)
-    return f"did you mean {close[0]!r}?" if close else "check the spelling against the ids in content/"
+    return f"did you mean {close[0]!r}?" if close else otherwise

@@ -7,14 +7,13 @@ from __future__ import annotations
 import re
 
 from ..cite import anchor as cite
-from .consistency import unsupported
-from ..model.content import Citation, Content, Statement
 from ..cite.coverage import coverage
-from ..model.kinds import Record
+from ..load.records import CONTENT, Record
+from ..model import routes
+from ..model.kinds import text_key
 from ..model.problems import Problem, shown
-
-CONTENT = "content"
-STATEMENT_TEXT = ("text", "definition", "statement", "answer")
+from .checked import Checked, Citation, Statement
+from .consistency import unsupported
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
@@ -31,17 +30,11 @@ def _walk_cited(data, where=()):
             yield from _walk_cited(value, where + (key,))
 
 
-def _statement_anchor(record: Record, where: tuple, mapping: dict) -> str:
-    if "id" in mapping and where:
-        return mapping["id"]
-    if where:
-        return f"{record.id}-{'-'.join(str(w) for w in where)}".replace("_", "-")
-    return record.id
-
-
-def collect_statements(content: Content) -> list[Problem]:
+def collect_statements(content: Checked) -> list[Problem]:
     problems = []
-    for records in content.records.values():
+    for kind, records in content.records.items():
+        if kind == "site":
+            continue
         for record in records:
             for where, mapping in _walk_cited(record.data):
                 statement, found = _statement(content, record, where, mapping)
@@ -50,8 +43,9 @@ def collect_statements(content: Content) -> list[Problem]:
     return problems
 
 
-def _statement(content: Content, record: Record, where: tuple, mapping: dict):
-    text = next((mapping[k] for k in STATEMENT_TEXT if mapping.get(k)), None) or mapping.get("words") or ""
+def _statement(content: Checked, record: Record, where: tuple, mapping: dict):
+    key = text_key(mapping)
+    text = mapping.get(key) or ""
     citations, problems = [], []
     for index, item in enumerate(mapping.get("cite") or []):
         if not item or not item.get("source") or not item.get("quote"):
@@ -66,7 +60,8 @@ def _statement(content: Content, record: Record, where: tuple, mapping: dict):
                 found = None
         citations.append(Citation(item["source"], item["quote"], found))
     problems += _check_attribution(record, where, mapping)
-    statement = Statement(record, where, _statement_anchor(record, where, mapping), text,
+    anchor = routes.statement_anchor(record.id, where, mapping.get("id"))
+    statement = Statement(record, where, key, anchor, text,
                           mapping.get("basis"), mapping.get("attributed_to"), citations)
     problems += _check_quoted_words(record, where, mapping, statement)
     problems += _check_side(record, where, mapping)
@@ -90,8 +85,7 @@ def _check_quoted_words(record: Record, where: tuple, mapping: dict, statement: 
     for match in QUOTED.finditer(statement.text):
         words = cite.fold(match.group(1)).strip(" ,.")
         if words and not any(words in q for q in quotes):
-            key = next((k for k in STATEMENT_TEXT if k in mapping), "text")
-            line, col = record.at(*where, key)
+            line, col = record.at(*where, statement.text_key)
             problems.append(Problem(record.path, line, col,
                                     f"quoted words {shown(match.group(0))} are not in any of the cited quotes",
                                     "quote the source word for word, or cite the passage that has these words"))
@@ -100,7 +94,7 @@ def _check_quoted_words(record: Record, where: tuple, mapping: dict, statement: 
 
 def _check_side(record: Record, where: tuple, mapping: dict) -> list[Problem]:
     """A position side states a position with its basis, or says why the sources are silent."""
-    if record.kind != "position" or len(where) != 1:
+    if record.kind != "position" or len(where) != 2:
         return []
     line, col = record.at(*where)
     if mapping.get("silent"):
@@ -108,24 +102,23 @@ def _check_side(record: Record, where: tuple, mapping: dict) -> list[Problem]:
                         "remove 'silent:' or remove 'statement:' and 'cite:'")]
     missing = [k for k in ("statement", "basis", "held_by") if not mapping.get(k)]
     if missing:
-        return [Problem(record.path, line, col, f"{where[0]} lacks {', '.join(missing)}",
+        return [Problem(record.path, line, col, f"{where[1]} lacks {', '.join(missing)}",
                         "a stated side needs held_by, statement, basis and cite")]
     return []
 
 
-def check_silent_sides(content: Content) -> list[Problem]:
+def check_silent_sides(content: Checked) -> list[Problem]:
     problems = []
     for record in content.of("position"):
-        for side in ("russia", "united_states"):
-            value = record.data.get(side)
+        for party, value in (record.data.get("sides") or {}).items():
             if value is not None and "cite" not in value and not value.get("silent"):
-                line, col = record.at(side)
-                problems.append(Problem(record.path, line, col, f"{side} has neither cite nor silent",
+                line, col = record.at("sides", party)
+                problems.append(Problem(record.path, line, col, f"{party} has neither cite nor silent",
                                         "state the position with cite:, or say with silent: what the sources leave out"))
     return problems
 
 
-def check_quotes(content: Content) -> list[Problem]:
+def check_quotes(content: Checked) -> list[Problem]:
     """A quote record's words must be verbatim in its cited source; insertions inside the words."""
     problems = []
     for record in content.of("quote"):
@@ -148,19 +141,20 @@ def check_quotes(content: Content) -> list[Problem]:
     return problems
 
 
-def check_consistency(content: Content) -> list[Problem]:
+def check_consistency(content: Checked) -> list[Problem]:
     """Numbers a claim's quotes lack are errors; names they lack are warnings."""
     problems = []
+    sites = content.of("site")
+    same = [(e["long"], e["short"]) for e in (sites[0].data.get("equivalences") or []) if e and "long" in e and "short" in e] if sites else []
     for statement in content.statements:
         quotes = [c.quote for c in statement.citations]
         # A statement without citations, or with one unanchored, has its problem reported already.
         if (statement.owner.kind == "quote" or not statement.text or not statement.citations
                 or any(not c.anchor for c in statement.citations)):
             continue
-        missing_numbers, missing_names = unsupported(statement.text, quotes)
+        missing_numbers, missing_names = unsupported(statement.text, quotes, same)
         record, where = statement.owner, statement.where
-        key = next((k for k in STATEMENT_TEXT if record.at(*where, k) != record.at(*where)), "text")
-        line, col = record.at(*where, key)
+        line, col = record.at(*where, statement.text_key)
         for number in missing_numbers:
             problems.append(Problem(record.path, line, col, f"{number} is in the claim but in none of its quotes",
                                     "correct the figure, or cite the passage that gives it"))
@@ -170,7 +164,7 @@ def check_consistency(content: Content) -> list[Problem]:
     return problems
 
 
-def check_coverage(content: Content) -> list[Problem]:
+def check_coverage(content: Checked) -> list[Problem]:
     """Each source must be cited as fully as its metadata requires; name every uncited sentence."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for statement in content.statements:

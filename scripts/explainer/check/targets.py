@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.content import Content
-from ..model.kinds import Record
+from .checked import Checked
+from ..load.records import Record
 from ..model.problems import Problem
 
 READABLE = ("claim", "event", "quote", "position")
@@ -26,7 +26,7 @@ class Target:
     where: tuple = ()
 
 
-def targets(content: Content) -> dict[str, Target]:
+def targets(content: Checked) -> dict[str, Target]:
     """Every id in the content, with what it names (the first holder wins on duplicates)."""
     def build():
         found: dict[str, Target] = {}
@@ -52,19 +52,19 @@ def _targets_in(record: Record):
             yield question["id"], Target("question", record, ("questions", q))
 
 
-def check_readings(content: Content) -> list[Problem]:
+def check_readings(content: Checked) -> list[Problem]:
     """A reading must name an explainer claim, an event, a quote or a position."""
     return _wrong_kinds(content, "lesson", "readings", "reading", READABLE, "not a reading",
                         "list ids of explainer claims, events, quotes or positions")
 
 
-def check_note_targets(content: Content) -> list[Problem]:
+def check_note_targets(content: Checked) -> list[Problem]:
     """A note applies to what the pages show it beside: a claim, an event, a quote, a position or a term."""
     return _wrong_kinds(content, "note", "applies_to", "applies_to", NOTED, "and no page shows a note there",
                         "list ids of explainer claims, events, quotes, positions or terms")
 
 
-def _wrong_kinds(content: Content, kind: str, field: str, label: str, allowed: tuple, why: str,
+def _wrong_kinds(content: Checked, kind: str, field: str, label: str, allowed: tuple, why: str,
                  fix: str) -> list[Problem]:
     """Each id in the records' `field` lists that names a kind of thing outside `allowed`."""
     index = targets(content)

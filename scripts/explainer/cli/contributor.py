@@ -9,19 +9,17 @@ import difflib
 import sys
 from pathlib import Path
 
-from . import main as cli
-from . import files
+from ..check import promise, redirects
+from ..check.content import check_content
 from ..cite import finder
-from ..render import manifest
-from ..render import redirects
-from ..render import reference
-from ..render import schemas
-from ..render import site
-from ..check.content import kind_of
-from .fmt import FormatError, format_text
 from ..load.nodes import decode
+from ..load.records import kind_of
 from ..model.kinds import KINDS
 from ..model.problems import errors, shown
+from ..render import reference, schemas
+from . import files
+from . import main as cli
+from .fmt import FormatError, format_text
 
 TEMPLATES = "templates"
 
@@ -81,7 +79,8 @@ def cmd_fmt(root: Path, args) -> int:
 
 
 def cmd_cite(root: Path, args) -> int:
-    content, problems = cli.load(root)
+    raw, _ = files.read_content(root)
+    content, _ = check_content(raw)  # a source's words can be found while other content is broken
     sources = {k: v for k, v in content.sources.items() if not args.source or k == args.source}
     query = " ".join(args.words)
     passages = finder.search(sources, query)
@@ -113,23 +112,18 @@ def cmd_schemas(root: Path, args) -> int:
 
 
 def cmd_manifest(root: Path, args) -> int:
-    content, handwritten, problems = cli.load_with_pages(root)
-    if errors(problems):
+    content, handwritten, problems = cli.load(root)
+    if content is None:
         cli.report(problems)
         return 1
-    tree = site.generate(content, handwritten, site_url=files.site_url(root))
-    now = manifest.published_in(tree)
-    promised = files.read_text(root, manifest.MANIFEST) or manifest.dumps({})
-    if unreadable := manifest.broken(promised):
-        cli.report(unreadable)
-        return 1
+    now = promise.published(content, handwritten)
+    promised = files.read_text(root, promise.MANIFEST) or promise.dumps({})
     if not args.check:  # the promise grows; nothing leaves it
-        grown = manifest.merged(manifest.loads(promised), now)
-        added = len(manifest.addresses(grown) - manifest.addresses(manifest.loads(promised)))
-        promised = manifest.dumps(grown)
-        files.write_if_changed(root, manifest.MANIFEST, promised)
-        print(f"{manifest.MANIFEST}: {added} new address(es) promised")
-    found = redirects.problems(content, tree)
-    found += manifest.compare(promised, now, redirects.resolver(content, tree))
+        grown = promise.merged(promise.loads(promised), now)
+        added = len(promise.addresses(grown) - promise.addresses(promise.loads(promised)))
+        promised = promise.dumps(grown)
+        files.write_if_changed(root, promise.MANIFEST, promised)
+        print(f"{promise.MANIFEST}: {added} new address(es) promised")
+    found = promise.compare(promised, now, redirects.resolver(content, now))
     cli.report(found)
     return 1 if errors(found) else 0

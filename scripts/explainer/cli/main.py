@@ -14,12 +14,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import contributor as clitools
-from . import files
-from ..render import redirects
-from ..render import site
-from ..check.content import check_content
+from ..check.pipeline import check_all
+from ..check.promise import MANIFEST
+from ..model.content import Content
 from ..model.problems import Problem, errors, in_order
+from ..render import site
+from . import contributor, files
 
 
 @contextlib.contextmanager
@@ -41,18 +41,21 @@ def gc_paused():
             gc.enable()
 
 
-def load(root: Path):
-    """Read and check all content. Returns (content, problems)."""
+def load(root: Path) -> tuple[Content | None, dict[str, str | bytes], list[Problem]]:
+    """Read and check all content, with the hand-written pages and the promise of lasting links:
+    (the checked content, or None if anything is wrong; the hand-written pages; every problem)."""
     raw, problems = files.read_content(root)
-    content, found = check_content(raw)
-    return content, in_order(problems + found)
-
-
-def load_with_pages(root: Path):
-    """As `load`, with the hand-written pages and assets: (content, pages, problems)."""
-    content, problems = load(root)
     pages, unreadable = files.read_handwritten(root)
-    return content, pages, in_order(problems + unreadable)
+    content, found = check_all(raw, pages, files.read_text(root, MANIFEST))
+    problems = in_order(problems + unreadable + found)
+    return (None if errors(problems) else content), pages, problems
+
+
+def counts(content: Content) -> str:
+    records = 1 + sum(map(len, (content.sources, content.explainers, content.events, content.quotes,
+                                 content.positions, content.terms, content.notes, content.lessons, content.redirects)))
+    citations = sum(len(s.citations) for s in content.statements)
+    return f"{records} records, {citations} citations verified"
 
 
 def report(problems: list[Problem], out=sys.stdout) -> None:
@@ -69,28 +72,22 @@ def report(problems: list[Problem], out=sys.stdout) -> None:
 
 @gc_paused()
 def cmd_check(root: Path, args) -> int:
-    content, problems = load(root)
+    content, _, problems = load(root)
     report(problems)
-    if errors(problems):
+    if content is None:
         return 1
-    print(f"ok: {sum(len(v) for v in content.records.values())} records, "
-          f"{sum(len(s.citations) for s in content.statements)} citations verified")
+    print(f"ok: {counts(content)}")
     return 0
 
 
 @gc_paused()
 def cmd_generate(root: Path, args) -> int:
-    content, handwritten, problems = load_with_pages(root)
+    content, handwritten, problems = load(root)
     report(problems)
-    if errors(problems):
+    if content is None:
         print("nothing written: fix the problems above first", file=sys.stderr)
         return 1
     tree = site.generate(content, handwritten, site_url=files.site_url(root))
-    broken = redirects.problems(content, tree)
-    if broken:
-        report(broken)
-        print("nothing written: fix the redirects above first", file=sys.stderr)
-        return 1
     written, removed = files.write_tree(root / files.GENERATED, tree)
     print(f"generated {len(tree)} files into {files.GENERATED} ({written} changed, {removed} removed)")
     return 0
@@ -140,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("site", help="generate, then build the site into site/ with mkdocs --strict")
     serve = sub.add_parser("serve", help="generate and preview with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000")
-    contributor = clitools.register(sub)  # fmt, cite, schemas, manifest
+    helpers = contributor.register(sub)  # fmt, cite, schemas, manifest
     args = parser.parse_args(argv)
-    commands = {"check": cmd_check, "generate": cmd_generate, "site": cmd_site, "serve": cmd_serve, **contributor}
+    commands = {"check": cmd_check, "generate": cmd_generate, "site": cmd_site, "serve": cmd_serve, **helpers}
     return commands[args.command](args.root.resolve(), args)

@@ -1,86 +1,129 @@
-"""The checked content as the renderer sees it: records, statements and anchors."""
+"""The checked content: every typed record, in the order the pages show them,
+with the lookups the renderers need (each built once, on first use)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
-from ..cite.anchor import Anchor, SourceText
 from ..cite.coverage import Coverage
-from .kinds import Record
+from .records import (Claim, Event, Explainer, Lesson, Note, Position, Question, Quote, Redirect, Section, Site,
+                      Source, Statement, Term)
 
 
-@dataclass
-class Citation:
-    source: str
-    quote: str
-    anchor: Anchor | None
+@dataclass(frozen=True)
+class Target:
+    """What an id names: a record, or a section, claim or question inside one."""
+
+    kind: str
+    record: object
+    item: Section | Claim | Question | None = None
+
+    @property
+    def statement(self) -> Statement | None:
+        if isinstance(self.item, Claim):
+            return self.item.statement
+        if isinstance(self.item, Question):
+            return self.item.answer
+        return getattr(self.record, "statement", None)
 
 
-@dataclass
-class Statement:
-    """Anything that carries `cite:`: a claim, an event, a quote, a position side…
-
-    `anchor` is the HTML id it is published under; `owner` the file's record.
-    """
-
-    owner: Record
-    where: tuple
-    anchor: str
-    text: str
-    basis: str | None
-    attributed_to: str | None
-    citations: list[Citation]
-
-
-@dataclass
+@dataclass(frozen=True)
 class Content:
-    records: dict[str, list[Record]] = field(default_factory=dict)
-    sources: dict[str, SourceText] = field(default_factory=dict)
-    statements: list[Statement] = field(default_factory=list)
-    coverage: dict[str, Coverage] = field(default_factory=dict)
-    # Lookups by id, built on first use and rebuilt when a list grows, so that
-    # rendering stays linear in the content (a scan per lookup was quadratic).
-    _indexes: dict = field(default_factory=dict, repr=False, compare=False)
+    site: Site
+    sources: tuple[Source, ...]  # by id
+    explainers: tuple[Explainer, ...]  # by order, then id
+    events: tuple[Event, ...]  # by date, then id
+    quotes: tuple[Quote, ...]  # by date, then id
+    positions: tuple[Position, ...]  # by order, then id
+    terms: tuple[Term, ...]  # by term, ignoring case
+    notes: tuple[Note, ...]  # by id
+    lessons: tuple[Lesson, ...]  # by order, then id
+    redirects: tuple[Redirect, ...]  # by id
+    coverage: tuple[tuple[str, Coverage], ...]  # by source id
 
-    def of(self, kind: str) -> list[Record]:
-        return self.records.get(kind, [])
+    def source(self, source_id: str) -> Source:
+        return self._sources[source_id]
 
-    def record(self, kind: str, record_id: str) -> Record | None:
-        records = self.of(kind)
-        return self._index(("record", kind), records, lambda: {r.id: r for r in reversed(records)}).get(record_id)
+    def term(self, term_id: str) -> Term:
+        return self._terms[term_id]
 
-    def statements_of(self, record: Record) -> list[Statement]:
-        return self._by_owner().get(id(record), [])
+    def note(self, note_id: str) -> Note:
+        return self._notes[note_id]
 
-    def statement_at(self, record: Record, where: tuple = ()) -> Statement | None:
-        """The statement `record` carries at `where` (() for the record's own `cite:`)."""
-        return next((s for s in self.statements_of(record) if s.where == where), None)
+    def coverage_of(self, source_id: str) -> Coverage | None:
+        return dict(self.coverage).get(source_id)
 
-    def citing(self, source_id: str) -> list[tuple[Statement, Citation]]:
-        """Every (statement, citation) that cites `source_id`, in statement order."""
-        def build():
-            found: dict[str, list] = {}
-            for statement in self.statements:
-                for citation in statement.citations:
-                    found.setdefault(citation.source, []).append((statement, citation))
-            return found
-        return self._index("citing", self.statements, build).get(source_id, [])
+    def notes_on(self, record_id: str) -> list[Note]:
+        """The editor's notes whose applies_to names record_id, in note order."""
+        return self._notes_on.get(record_id, [])
 
-    def memo(self, key: str, build):
-        """A value computed once from the records (which do not change once checked)."""
-        return self._index(("memo", key), self.records, build)
+    def notes_on_source(self, source_id: str) -> list[Note]:
+        return [note for note in self.notes if note.source == source_id]
 
-    def _by_owner(self) -> dict[int, list[Statement]]:
-        def build():
-            found: dict[int, list[Statement]] = {}
-            for statement in self.statements:
-                found.setdefault(id(statement.owner), []).append(statement)
-            return found
-        return self._index("owners", self.statements, build)
+    def target(self, ident: str) -> Target | None:
+        return self._targets.get(ident)
 
-    def _index(self, key, basis, build):
-        size = sum(map(len, basis.values())) if isinstance(basis, dict) else len(basis)
-        cached = self._indexes.get(key)
-        if cached is None or cached[0] != size:
-            cached = self._indexes[key] = (size, build())
-        return cached[1]
+    @cached_property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every statement, by kind of record, then record id, then its place in the record."""
+        found: list[tuple[str, str, list[Statement]]] = []
+        for explainer in self.explainers:
+            found.append(("explainer", explainer.id, [c.statement for s in explainer.sections for c in s.claims]))
+        found += [("event", r.id, [r.statement]) for r in self.events]
+        found += [("lesson", r.id, [q.answer for q in r.questions]) for r in self.lessons]
+        found += [("note", r.id, [r.statement]) for r in self.notes]
+        found += [("position", r.id, [s.statement for s in r.sides if s.statement]) for r in self.positions]
+        found += [("quote", r.id, [r.statement]) for r in self.quotes]
+        found += [("term", r.id, [r.statement]) for r in self.terms]
+        return tuple(s for _, _, group in sorted(found, key=lambda g: g[:2]) for s in group)
+
+    def citing(self, source_id: str) -> list[Statement]:
+        """Every statement that cites `source_id`, in statement order."""
+        return self._citing.get(source_id, [])
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def _terms(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+    @cached_property
+    def _notes(self) -> dict[str, Note]:
+        return {n.id: n for n in self.notes}
+
+    @cached_property
+    def _notes_on(self) -> dict[str, list[Note]]:
+        found: dict[str, list[Note]] = {}
+        for note in self.notes:
+            for ident in dict.fromkeys(note.applies_to):
+                found.setdefault(ident, []).append(note)
+        return found
+
+    @cached_property
+    def _citing(self) -> dict[str, list[Statement]]:
+        found: dict[str, list[Statement]] = {}
+        for statement in self.statements:
+            for source in dict.fromkeys(c.source for c in statement.citations):
+                found.setdefault(source, []).append(statement)
+        return found
+
+    @cached_property
+    def _targets(self) -> dict[str, Target]:
+        found: dict[str, Target] = {}
+        records: list[tuple[str, tuple]] = [
+            ("event", self.events), ("explainer", self.explainers), ("lesson", self.lessons), ("note", self.notes),
+            ("position", self.positions), ("quote", self.quotes), ("source", self.sources), ("term", self.terms)]
+        for kind, group in records:
+            for record in group:
+                found.setdefault(record.id, Target(kind, record))
+                for section in getattr(record, "sections", ()):
+                    found.setdefault(section.id, Target("section", record, section))
+                    for claim in section.claims:
+                        found.setdefault(claim.id, Target("claim", record, claim))
+                for question in getattr(record, "questions", ()):
+                    found.setdefault(question.id, Target("question", record, question))
+        return found
+

@@ -6,9 +6,9 @@ These definitions drive validation (`check`), the JSON Schemas editors use
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .schema import Enum, Field, Int, ListOf, Obj, PartialDate, Ref, Sha256, SitePath, Slug, Text, Url
+from .schema import Enum, Field, Int, ListOf, MapOf, Obj, PartialDate, Ref, Sha256, SitePath, Slug, Text, Url
 
 CITATION = Obj(
     title="citation",
@@ -44,6 +44,15 @@ def claim_fields(text_doc: str, text_key: str = "text") -> dict[str, Field]:
     }
 
 
+# Where a cited mapping keeps its text, by the field's name: the one place that decides it.
+STATEMENT_TEXT = ("text", "definition", "statement", "answer", "words")
+
+
+def text_key(mapping: dict) -> str:
+    """The field holding the text of a cited mapping (a claim, an event, a side, a definition…)."""
+    return next((k for k in STATEMENT_TEXT if k in mapping), STATEMENT_TEXT[0])
+
+
 CLAIM = Obj(
     title="claim",
     doc="one sentence of explanation with its citations",
@@ -55,7 +64,7 @@ SIDE = Obj(
     title="side",
     doc="one side's position on the topic, or why the sources are silent",
     fields={
-        "held_by": Field(Text(), required=False, doc="who holds the position, e.g. Vladimir Putin"),
+        "held_by": Field(Text(), required=False, doc="who holds the position, e.g. a party's leader"),
         "statement": Field(Text(), required=False, doc="the position in neutral words"),
         "basis": Field(BASIS, required=False),
         "attributed_to": Field(Text(), required=False,
@@ -94,7 +103,7 @@ EVENT = Obj(
         "id": Field(Slug()),
         "date": Field(PartialDate(), doc="as precise as the sources allow: 1987, 2019-08 or 2019-09-05"),
         "date_basis": Field(Text(), required=False, doc="how the date is known, when the source does not state it"),
-        "era": Field(Enum(("treaty", "collapse"), doc="the part of the story it belongs to")),
+        "era": Field(Ref(kind="era"), doc="the id of the era it belongs to (the eras are listed in content/site.yml)"),
         "title": Field(Text(doc="a short headline")),
         **claim_fields("what happened, in one or two sentences"),
     },
@@ -126,8 +135,9 @@ POSITION = Obj(
         "order": Field(Int(1, 1000), doc="where the topic stands on the page"),
         "topic": Field(Text(doc="a short topic title")),
         "question": Field(Text(doc="the question both sides answer")),
-        "russia": Field(SIDE, doc="Russia's or Putin's position"),
-        "united_states": Field(SIDE, doc="the United States' position"),
+        "sides": Field(MapOf(SIDE, key_kind="party"),
+                       doc="each party's position, keyed by the party's id in content/site.yml; "
+                           "a party left out is shown as silent"),
     },
 )
 
@@ -211,6 +221,70 @@ REDIRECT = Obj(
     },
 )
 
+PAGE_KEYS = ("explainers", "timeline", "positions", "quotes", "glossary", "sources", "lessons", "data")
+
+NAMED = Obj(
+    title="speaker",
+    doc="a person who speaks for a party, with the other names the sources use",
+    fields={
+        "id": Field(Slug()),
+        "name": Field(Text(), doc="the full name, as the site shows it"),
+        "aliases": Field(ListOf(Text()), required=False,
+                         doc="other names the sources use for the speaker, e.g. a surname or a title"),
+    },
+)
+
+PARTY = Obj(
+    title="party",
+    doc="a side in the story: a state, an alliance or an organisation",
+    fields={
+        "id": Field(Slug(), doc="a stable id; positions name their sides by it"),
+        "name": Field(Text(), doc="the name the site shows, e.g. on the positions page"),
+        "aliases": Field(ListOf(Text()), required=False,
+                         doc="other names the sources use for the party, e.g. its capital or an abbreviation"),
+        "speakers": Field(ListOf(NAMED), required=False, doc="people who speak for the party"),
+    },
+)
+
+ERA = Obj(
+    title="era",
+    doc="a part of the story; the timeline shows the eras in this order",
+    fields={"id": Field(Slug()), "title": Field(Text(doc="the heading the timeline shows"))},
+)
+
+CARD = Obj(
+    title="card",
+    doc="a link on the home page to one of the site's pages",
+    fields={"page": Field(Enum(PAGE_KEYS, doc="the page")), "about": Field(Text(), doc="what a reader finds there")},
+)
+
+LABEL = Obj(
+    title="page label",
+    doc="the title and description of one of the site's pages",
+    fields={"title": Field(Text()), "description": Field(Text(), doc="one sentence for search results and previews")},
+)
+
+SITE = Obj(
+    title="site",
+    doc="what this explainer is about: its title, home page, parties, eras and names",
+    fields={
+        "id": Field(Slug(), doc="always 'site'"),
+        "title": Field(Text(), doc="the site's title, also the home page's heading"),
+        "description": Field(Text(), doc="one sentence for search results and link previews"),
+        "intro": Field(Text(), doc="the home page's opening paragraph"),
+        "cards": Field(ListOf(CARD), doc="the home page's links to the site's pages, in order"),
+        "parties": Field(ListOf(PARTY), doc="the sides whose positions the site compares, in the order shown"),
+        "eras": Field(ListOf(ERA), doc="the parts of the timeline, in order"),
+        "equivalences": Field(ListOf(Obj(title="equivalence", doc="a long name and the short form the sources use",
+                                         fields={"long": Field(Text()), "short": Field(Text())})),
+                              required=False,
+                              doc="names a statement may write out where the sources abbreviate them"),
+        "pages": Field(MapOf(LABEL, key_kind="page"), required=False,
+                       doc="titles and descriptions of the site's pages, keyed by page: "
+                           + ", ".join(PAGE_KEYS)),
+    },
+)
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -222,6 +296,7 @@ class Kind:
 KINDS = {
     k.name: k
     for k in (
+        Kind("site", "", SITE),
         Kind("source", "sources", SOURCE),
         Kind("event", "timeline", EVENT),
         Kind("quote", "quotes", QUOTE),
@@ -233,22 +308,5 @@ KINDS = {
         Kind("redirect", "redirects", REDIRECT),
     )
 }
-KIND_BY_FOLDER = {k.folder: k for k in KINDS.values()}
-
-
-@dataclass
-class Record:
-    """One content file's record: its plain data and where each value sits."""
-
-    kind: str
-    id: str
-    path: str
-    data: dict
-    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    refs: list[tuple[str, str, tuple]] = field(default_factory=list)
-
-    def at(self, *where) -> tuple[int, int]:
-        """Line and column of the value at `where`, or of the nearest enclosing value."""
-        while where and where not in self.positions:
-            where = where[:-1]
-        return self.positions.get(where, (1, 1))
+KIND_BY_FOLDER = {k.folder: k for k in KINDS.values() if k.folder}
+SITE_FILE = "content/site.yml"  # the one record outside a kind's folder

@@ -312,6 +312,43 @@ class ListOf(Type):
 
 
 @dataclass
+class MapOf(Type):
+    """A mapping from ids of `key_kind` (resolved like refs) to values of one type."""
+
+    item: Type = None
+    key_kind: str = ""
+    doc: str = ""
+
+    def convert(self, node, where, ctx):
+        if not isinstance(node, yaml.MappingNode):
+            ctx.report(node, f"{_where(where)} must be a mapping of {self.key_kind} ids",
+                       f"write '<{self.key_kind} id>:' lines, each with {self.item.describe()}")
+            return None
+        value: dict = {}
+        for key, child in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue  # a list or mapping as a key: load.check_nodes has reported it
+            name = Slug().convert(key, where, ctx)
+            if name is None:
+                continue
+            mark = key.start_mark  # an entry is found by its key: its value may start on the next line
+            ctx.positions[where + (name,)] = (mark.line + 1, mark.column + 1)
+            ctx.refs.append((self.key_kind, name, where + (name,)))
+            value[name] = self.item.convert(child, where + (name,), ctx) if child.tag in CONVERTED else None
+        return value
+
+    def json(self):
+        schema = {"type": "object", "propertyNames": {"pattern": SLUG.pattern},
+                  "additionalProperties": self.item.json()}
+        if self.doc:
+            schema["description"] = self.doc
+        return schema
+
+    def describe(self):
+        return self.doc or f"a mapping from {self.key_kind} ids to {self.item.describe()}"
+
+
+@dataclass
 class Field:
     type: Type
     required: bool = True

@@ -8,22 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.content import Content, Statement
-from .markup import link, quoted, text
+from ..model.content import Content
+from ..model.records import Citation, Statement
+from ..model.routes import link, source_page, span_id
+from .markup import quoted, text
 
 BASIS_LABEL = {
     "narration": ("Narration", "The source states this in its own voice."),
     "reported": ("Reported", "Someone is reported to have said this (indirect speech)."),
     "quotation": ("Quotation", "These are someone's exact words, quoted verbatim."),
 }
-
-
-def source_page(source_id: str) -> str:
-    return f"sources/{source_id}.md"
-
-
-def span_id(start: int, end: int) -> str:
-    return f"span-{start}-{end}"
 
 
 def basis_badge(statement: Statement) -> str:
@@ -67,15 +61,10 @@ class PageWriter:
             self.footnotes.append(f"[^{label}]: {self._footnote(citation)}")
         return "".join(marks)
 
-    def _footnote(self, citation) -> str:
-        source = self.content.sources.get(citation.source)
-        record = self.content.record("source", citation.source)
-        title = text(record.data["title"]) if record else text(citation.source)
-        if source is None or citation.anchor is None:
-            return f"{quoted(citation.quote)} &#8212; {title}"
-        words = source.text[citation.anchor.start:citation.anchor.end]
-        target = link(self.path, source_page(citation.source), span_id(citation.anchor.start, citation.anchor.end))
-        return f"{quoted(words)} &#8212; [{title}]({target})"
+    def _footnote(self, citation: Citation) -> str:
+        title = text(self.content.source(citation.source).title)
+        target = link(self.path, source_page(citation.source), span_id(citation.start, citation.end))
+        return f"{quoted(citation.words)} &#8212; [{title}]({target})"
 
     def permalink(self, anchor: str, what: str) -> str:
         """A visible link to the record's own anchor, for copying."""

@@ -12,8 +12,14 @@ import io
 import json
 import posixpath
 
-from ..model.content import Content, Statement
-from .blocks import source_page, span_id
+from ..model import routes
+from ..model.content import Content
+from ..model.records import Statement
+from ..model.routes import site_relative as page_url
+from ..model.routes import source_page, span_id
+from .markup import text
+from .page import Page
+from .pages import label
 
 FOLDER = "data"
 
@@ -44,78 +50,45 @@ COLUMN_DOCS = {
 }
 
 
-def page_url(page: str, anchor: str = "") -> str:
-    """A generated page's address relative to the site root (directory URLs), with an anchor."""
-    stem = page[: -len(".md")]
-    path = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-    return f"{path}#{anchor}" if anchor else path
-
-
-def relative_url(from_page: str, to_page: str, anchor: str = "") -> str:
-    """The address of `to_page` as a link on `from_page` (both generated .md paths), with directory URLs."""
-    depth = page_url(from_page).count("/")
-    return "../" * depth + page_url(to_page, anchor)
-
-
 def precision(date: str) -> str:
     return ("year", "month", "day")[date.count("-")]
 
 
 def citations(content: Content, statement: Statement) -> list[dict]:
-    out = []
-    for citation in statement.citations:
-        record = content.record("source", citation.source)
-        item = {"source": citation.source, "source_title": record.data["title"] if record else citation.source,
-                "quote": citation.quote, "start": None, "end": None, "source_url": page_url(source_page(citation.source))}
-        source = content.sources.get(citation.source)
-        if citation.anchor and source:
-            start, end = citation.anchor.start, citation.anchor.end
-            item.update(quote=source.text[start:end], start=start, end=end,
-                        source_url=page_url(source_page(citation.source), span_id(start, end)))
-        out.append(item)
-    return out
+    return [{"source": c.source, "source_title": content.source(c.source).title, "quote": c.words,
+             "start": c.start, "end": c.end, "source_url": page_url(source_page(c.source), span_id(c.start, c.end))}
+            for c in statement.citations]
 
 
-def _statement(content: Content, record) -> Statement | None:
-    return content.statement_at(record)
+def timeline_items(content: Content) -> list[dict]:
+    return [{"id": r.id, "date": r.date, "date_precision": precision(r.date), "date_basis": r.date_basis,
+             "era": r.era, "title": r.title, "text": r.statement.text, "basis": r.statement.basis,
+             "attributed_to": r.statement.attributed_to, "url": _url(content, r.statement),
+             "citations": citations(content, r.statement)} for r in content.events]
 
 
-def timeline_items(content: Content, locate) -> list[dict]:
-    items = []
-    for record in sorted(content.of("event"), key=lambda r: (r.data["date"], r.id)):
-        d, statement = record.data, _statement(content, record)
-        items.append({"id": record.id, "date": d["date"], "date_precision": precision(d["date"]),
-                      "date_basis": d.get("date_basis"), "era": d["era"], "title": d["title"], "text": d["text"],
-                      "basis": d["basis"], "attributed_to": d.get("attributed_to"),
-                      "url": _url(locate, statement), "citations": citations(content, statement) if statement else []})
-    return items
+def quote_items(content: Content) -> list[dict]:
+    return [{"id": r.id, "speaker": r.speaker, "occasion": r.occasion, "place": r.place, "date": r.date,
+             "date_precision": precision(r.date), "date_basis": r.date_basis, "words": r.words,
+             "insertions": list(r.insertions), "url": _url(content, r.statement),
+             "citations": citations(content, r.statement)} for r in content.quotes]
 
 
-def quote_items(content: Content, locate) -> list[dict]:
-    items = []
-    for record in sorted(content.of("quote"), key=lambda r: (r.data["date"], r.id)):
-        d, statement = record.data, _statement(content, record)
-        items.append({"id": record.id, "speaker": d["speaker"], "occasion": d["occasion"], "place": d["place"],
-                      "date": d["date"], "date_precision": precision(d["date"]), "date_basis": d["date_basis"],
-                      "words": d["words"], "insertions": list(d.get("insertions") or []),
-                      "url": _url(locate, statement), "citations": citations(content, statement) if statement else []})
-    return items
-
-
-def claim_items(content: Content, locate) -> list[dict]:
+def claim_items(content: Content) -> list[dict]:
     items = []
     for statement in content.statements:
-        if locate(statement) is None:
+        url = _url(content, statement)
+        if url is None:
             continue  # not published on a page of its own
-        items.append({"id": statement.anchor, "kind": statement.owner.kind, "record": statement.owner.id,
+        items.append({"id": statement.anchor, "kind": statement.kind, "record": statement.record,
                       "text": statement.text, "basis": statement.basis, "attributed_to": statement.attributed_to,
-                      "url": _url(locate, statement), "citations": citations(content, statement)})
+                      "url": url, "citations": citations(content, statement)})
     return sorted(items, key=lambda item: (item["url"], item["id"]))
 
 
-def _url(locate, statement: Statement | None) -> str | None:
-    where = locate(statement) if statement else None
-    return page_url(where.page, where.anchor) if where else None
+def _url(content: Content, statement: Statement) -> str | None:
+    place = routes.place_of(content, statement)
+    return page_url(place.page, place.anchor) if place else None
 
 
 def to_json(name: str, items: list[dict]) -> str:
@@ -155,17 +128,16 @@ def _items(n: int) -> str:
     return "1 item" if n == 1 else f"{n} items"
 
 
-def page(counts: dict[str, int]) -> str:
-    """The Markdown page offering the files."""
+def page(content: Content, counts: dict[str, int]) -> Page:
+    """The page offering the files."""
+    about = label(content.site, "data")
     sets = []
     for name, (description, _) in DATASETS.items():
         sets.append(f"## {name.capitalize()} {{ #{name} }}\n\n{description} {_items(counts[name])}.\n\n"
                     f"Download: [{name}.json]({name}.json) (JSON) · [{name}.csv]({name}.csv) (CSV)\n")
     columns = sorted({c for _, cols in DATASETS.values() for c in cols if c in COLUMN_DOCS})
     docs = "\n".join(f"- `{c}`: {COLUMN_DOCS[c]}" for c in columns)
-    return ("---\ntitle: \"Open data\"\n"
-            "description: \"Download the timeline, the quotes and every cited claim as JSON or CSV.\"\n---\n"
-            "# Open data\n\n"
+    return Page(about.title, about.description, f"# {text(about.title)}\n\n"
             "Everything this site says is also here as data, for a class project, a spreadsheet or your own "
             "site. Each item carries its citations: the exact words of the source and where they are.\n\n"
             + "\n".join(sets) + "\n"
@@ -177,12 +149,12 @@ def page(counts: dict[str, int]) -> str:
             "When you use the data, cite this site and the sources the items name.\n")
 
 
-def files(content: Content, locate) -> dict[str, str]:
-    """Every open-data file and the page offering them, keyed by path in the generated tree."""
-    sets = {"timeline": timeline_items(content, locate), "quotes": quote_items(content, locate),
-            "claims": claim_items(content, locate)}
-    out = {posixpath.join(FOLDER, "index.md"): page({name: len(items) for name, items in sets.items()})}
+def files(content: Content) -> tuple[Page, dict[str, str]]:
+    """The page offering the open data, and every data file keyed by its path in the generated tree."""
+    sets = {"timeline": timeline_items(content), "quotes": quote_items(content), "claims": claim_items(content)}
+    assert tuple(sets) == routes.DATASETS == tuple(DATASETS)
+    out = {}
     for name, items in sets.items():
         out[posixpath.join(FOLDER, f"{name}.json")] = to_json(name, items)
         out[posixpath.join(FOLDER, f"{name}.csv")] = to_csv(name, items)
-    return out
+    return page(content, {name: len(items) for name, items in sets.items()}), out

@@ -8,23 +8,14 @@ only in print), and every link is a plain link that works without scripts.
 
 from __future__ import annotations
 
-from .routes import absolute, page_url
-from ..model.content import Content, Statement
-from ..check.targets import targets
-from .markup import front_matter, link, quoted, text, time
-from .pages import quote_words, statement_at
-from .blocks import BASIS_LABEL, PageWriter, basis_badge, source_page, span_id
-
-INDEX = "lessons/index.md"
-SIDES = (("russia", "Russia"), ("united_states", "United States"))
-
-
-def handout_page(lesson_id: str) -> str:
-    return f"lessons/{lesson_id}.md"
-
-
-def key_page(lesson_id: str) -> str:
-    return f"lessons/{lesson_id}/answers.md"
+from ..model import routes
+from ..model.content import Content, Target
+from ..model.records import Citation, Lesson, Position, Statement
+from ..model.routes import LESSONS as INDEX, absolute, handout_page, key_page, link, source_page, span_id, url
+from .blocks import BASIS_LABEL, PageWriter, basis_badge
+from .markup import quoted, text, time
+from .page import Page
+from .pages import label, party_name, quote_words, silence
 
 
 class LessonWriter(PageWriter):
@@ -32,33 +23,25 @@ class LessonWriter(PageWriter):
 
     site_url: str = ""
 
-    def _footnote(self, citation) -> str:
+    def _footnote(self, citation: Citation) -> str:
         return super()._footnote(citation) + self.span_address(citation)
 
-    def span_address(self, citation) -> str:
-        if citation.anchor is None:
-            return ""
-        path = page_url(source_page(citation.source)) + "#" + span_id(citation.anchor.start, citation.anchor.end)
+    def span_address(self, citation: Citation) -> str:
+        path = url(source_page(citation.source)) + "#" + span_id(citation.start, citation.end)
         return f' <span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
     def address(self, page: str, anchor: str = "") -> str:
         """The absolute address of a page (and anchor), shown in print only."""
-        path = page_url(page) + (f"#{anchor}" if anchor else "")
+        path = url(page) + (f"#{anchor}" if anchor else "")
         return f'<span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
     def citations(self, statement: Statement) -> str:
         """Citations written out under a reading: the source's exact words, its title, its address."""
         items = []
         for citation in statement.citations:
-            source = self.content.sources.get(citation.source)
-            record = self.content.record("source", citation.source)
-            title = text(record.data["title"]) if record else text(citation.source)
-            if source is None or citation.anchor is None:
-                items.append(f"<li>{quoted(citation.quote)} &#8212; {title}</li>")
-                continue
-            words = source.text[citation.anchor.start:citation.anchor.end]
-            target = link(self.path, source_page(citation.source), span_id(citation.anchor.start, citation.anchor.end))
-            items.append(f'<li markdown="1">{quoted(words)} &#8212; [{title}]({target})'
+            title = text(self.content.source(citation.source).title)
+            target = link(self.path, source_page(citation.source), span_id(citation.start, citation.end))
+            items.append(f'<li markdown="1">{quoted(citation.words)} &#8212; [{title}]({target})'
                          f"{self.span_address(citation)}</li>")
         return '<ul class="citations" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
 
@@ -69,61 +52,55 @@ def _writer(content: Content, page: str, site_url: str) -> LessonWriter:
     return writer
 
 
-def index(content: Content, site_url: str = "") -> str:
+def index(content: Content, site_url: str = "") -> Page:
     """The "For teachers" page: every lesson, with its handout and its teacher's edition."""
-    writer = _writer(content, INDEX, site_url)
-    parts = [front_matter(title="For teachers",
-                          description="Lessons built on the explainer, each with a printable handout and a cited answer key."),
-             "# For teachers\n",
+    writer, about = _writer(content, INDEX, site_url), label(content.site, "lessons")
+    parts = [f"# {text(about.title)}\n",
              "Each lesson has a **student handout** and a **teacher's edition** with the answer key. "
              "Print either from your browser: the navigation is left out, every citation is printed with "
              "the source's exact words, and every link with its full address. Links to a lesson, a question "
              "or any sentence on this site keep working: addresses are never reused or dropped.\n"]
-    if not content.of("lesson"):
+    if not content.lessons:
         parts.append("No lessons yet.\n")
-    for lesson in sorted(content.of("lesson"), key=lambda r: (r.data["order"], r.id)):
-        d = lesson.data
-        parts.append(f"## {text(d['title'])} {{ #{lesson.id} }}\n")
+    for lesson in content.lessons:
+        parts.append(f"## {text(lesson.title)} {{ #{lesson.id} }}\n")
         parts.append(f'<p class="lesson-meta">{_meta(lesson)}</p>\n')
-        parts.append(f"{text(d['description'])}\n")
+        parts.append(f"{text(lesson.description)}\n")
         parts.append(f"[Student handout]({link(INDEX, handout_page(lesson.id))}) &#183; "
                      f"[Teacher&#39;s edition with answer key]({link(INDEX, key_page(lesson.id))}) "
                      f"{writer.permalink(lesson.id, 'lesson')}\n")
-    return writer.finish("\n".join(parts))
+    return Page(about.title, about.description, writer.finish("\n".join(parts)))
 
 
-def _meta(lesson) -> str:
-    d = lesson.data
-    count = len(d["questions"])
-    return (f"{text(d['level'])} &#183; {d['duration']} minutes &#183; "
+def _meta(lesson: Lesson) -> str:
+    count = len(lesson.questions)
+    return (f"{text(lesson.level)} &#183; {lesson.duration} minutes &#183; "
             f"{count} question{'s' if count != 1 else ''}")
 
 
-def lesson_page(content: Content, lesson, locate, site_url: str = "", with_key: bool = False) -> str:
+def lesson_page(content: Content, lesson: Lesson, site_url: str = "", with_key: bool = False) -> Page:
     """One lesson: the student handout, or (with_key) the teacher's edition with the answer key."""
-    d = lesson.data
     page = key_page(lesson.id) if with_key else handout_page(lesson.id)
     writer = _writer(content, page, site_url)
     edition = "Teacher&#39;s edition with answer key" if with_key else "Student handout"
     other = (f"[Student handout]({link(page, handout_page(lesson.id))})" if with_key
              else f"[Teacher&#39;s edition with answer key]({link(page, key_page(lesson.id))})")
-    title = d["title"] + (" (teacher's edition)" if with_key else "")
-    parts = [front_matter(title=title, description=d["description"]),
-             f"# {text(d['title'])}\n",
+    title = lesson.title + (" (teacher's edition)" if with_key else "")
+    parts = [f"# {text(lesson.title)}\n",
              f'<p class="lesson-meta">{edition} &#183; {_meta(lesson)}</p>\n',
              f'<p class="lesson-address">{writer.address(page)}</p>\n',
              f'<p class="lesson-other no-print" markdown="1">{other} &#183; '
              f"[All lessons]({link(page, INDEX)})</p>\n",
-             f"{text(d['description'])}\n",
+             f"{text(lesson.description)}\n",
              "## Learning objectives { #objectives }\n", "By the end of the lesson, students can:\n",
-             "\n".join(f"- {text(o)}" for o in d["objectives"]) + "\n",
-             "## Key terms { #key-terms }\n", _terms(writer, content, d["key_terms"]),
-             "## Readings { #readings }\n", _labels(), _readings(writer, content, d["readings"], locate),
+             "\n".join(f"- {text(o)}" for o in lesson.objectives) + "\n",
+             "## Key terms { #key-terms }\n", _terms(writer, content, lesson.key_terms),
+             "## Readings { #readings }\n", _labels(), _readings(writer, content, lesson.readings),
              "## Discussion { #discussion }\n",
-             "\n".join(f"{n}. {text(q)}" for n, q in enumerate(d["discussion"], 1)) + "\n",
+             "\n".join(f"{n}. {text(q)}" for n, q in enumerate(lesson.discussion, 1)) + "\n",
              "## Check your understanding { #questions }\n",
-             _questions(writer, content, lesson, with_key)]
-    return writer.finish("\n".join(parts))
+             _questions(writer, lesson, with_key)]
+    return Page(title, lesson.description, writer.finish("\n".join(parts)))
 
 
 def _labels() -> str:
@@ -133,37 +110,34 @@ def _labels() -> str:
     return f'<ul class="legend-list basis-key">{items}</ul>\n'
 
 
-def _terms(writer: LessonWriter, content: Content, ids: list[str]) -> str:
+def _terms(writer: LessonWriter, content: Content, ids: tuple[str, ...]) -> str:
     items = []
     for term_id in ids:
-        term = content.record("term", term_id)
-        statement = statement_at(content, term)
-        target = link(writer.path, "glossary.md", term.id)
-        items.append(f'<dt markdown="1">[{text(term.data["term"])}]({target})</dt>\n'
-                     f'<dd markdown="1">\n<p>{text(term.data["definition"])}</p>\n{writer.citations(statement)}</dd>')
+        term = content.term(term_id)
+        target = link(writer.path, routes.GLOSSARY, term.id)
+        items.append(f'<dt markdown="1">[{text(term.term)}]({target})</dt>\n'
+                     f'<dd markdown="1">\n<p>{text(term.statement.text)}</p>\n{writer.citations(term.statement)}</dd>')
     return '<dl class="lesson-terms" markdown="1">\n' + "\n".join(items) + "\n</dl>\n"
 
 
-def _readings(writer: LessonWriter, content: Content, ids: list[str], locate) -> str:
-    index = targets(content)
-    items = [_reading(writer, content, index[ref], locate) for ref in ids]
+def _readings(writer: LessonWriter, content: Content, ids: tuple[str, ...]) -> str:
+    items = [_reading(writer, content, content.target(ref)) for ref in ids]
     return '<ol class="readings" markdown="1">\n' + "\n".join(items) + "\n</ol>\n"
 
 
-def _reading(writer: LessonWriter, content: Content, target, locate) -> str:
+def _reading(writer: LessonWriter, content: Content, target: Target) -> str:
     record = target.record
-    if target.kind == "position":
+    if isinstance(record, Position):
         return _position_reading(writer, content, record)
-    statement = statement_at(content, record, *target.where)
-    where = locate(statement)
+    statement = target.statement
+    where = routes.place_of(content, statement)
     if target.kind == "quote":
-        d = record.data
-        head = (f"<strong>{text(d['speaker'])}</strong>, {text(d['occasion'])}, {text(d['place'])}, "
-                f"{time(d['date'])}")
+        head = (f"<strong>{text(record.speaker)}</strong>, {text(record.occasion)}, {text(record.place)}, "
+                f"{time(record.date)}")
         body = f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;</p></blockquote>'
     else:
-        head = (f"{time(record.data['date'])}: <strong>{text(record.data['title'])}</strong>"
-                if target.kind == "event" else f"From <em>{text(record.data['title'])}</em>")
+        head = (f"{time(record.date)}: <strong>{text(record.title)}</strong>"
+                if target.kind == "event" else f"From <em>{text(record.title)}</em>")
         body = f'<p markdown="1">{basis_badge(statement)} {text(statement.text)}</p>'
     return (f'<li class="reading reading-{target.kind}" markdown="1"><p class="reading-from">{head}</p>\n'
             f"{body}\n{writer.citations(statement)}"
@@ -171,43 +145,40 @@ def _reading(writer: LessonWriter, content: Content, target, locate) -> str:
             f" {writer.address(where.page, where.anchor)}</p></li>")
 
 
-def _position_reading(writer: LessonWriter, content: Content, record) -> str:
-    d = record.data
+def _position_reading(writer: LessonWriter, content: Content, record: Position) -> str:
     sides = []
-    for key, name in SIDES:
-        side = d[key]
-        if side.get("silent"):
-            sides.append(f'<p class="side-silent"><strong>{name}:</strong> {text(side["silent"])}</p>')
+    for side in record.sides:
+        name = text(party_name(content.site, side.party))
+        if side.statement is None:
+            sides.append(f'<p class="side-silent"><strong>{name}:</strong> {text(silence(content.site, side))}</p>')
             continue
-        statement = statement_at(content, record, key)
-        sides.append(f'<p markdown="1"><strong>{name}</strong> (held by {text(side["held_by"])}): '
-                     f"{basis_badge(statement)} {text(statement.text)}</p>\n{writer.citations(statement)}")
+        sides.append(f'<p markdown="1"><strong>{name}</strong> (held by {text(side.held_by or "")}): '
+                     f"{basis_badge(side.statement)} {text(side.statement.text)}</p>\n"
+                     f"{writer.citations(side.statement)}")
     return (f'<li class="reading reading-position" markdown="1">'
-            f'<p class="reading-from">Positions: <strong>{text(d["topic"])}</strong> {text(d["question"])}</p>\n'
+            f'<p class="reading-from">Positions: <strong>{text(record.topic)}</strong> {text(record.question)}</p>\n'
             + "\n".join(sides)
-            + f'\n<p class="read-more" markdown="1">[Read it on the site]({link(writer.path, "positions.md", record.id)})'
-            f' {writer.address("positions.md", record.id)}</p></li>')
+            + f'\n<p class="read-more" markdown="1">[Read it on the site]({link(writer.path, routes.POSITIONS, record.id)})'
+            f' {writer.address(routes.POSITIONS, record.id)}</p></li>')
 
 
-def _questions(writer: LessonWriter, content: Content, lesson, with_key: bool) -> str:
+def _questions(writer: LessonWriter, lesson: Lesson, with_key: bool) -> str:
     items = []
-    for q, question in enumerate(lesson.data["questions"]):
-        head = f'<p markdown="1">{text(question["question"])} {writer.permalink(question["id"], "question")}</p>'
+    for question in lesson.questions:
+        head = f'<p markdown="1">{text(question.question)} {writer.permalink(question.id, "question")}</p>'
         if with_key:
-            statement = statement_at(content, lesson, "questions", q)
             after = (f'<div class="answer" markdown="1"><p markdown="1"><strong>Answer:</strong> '
-                     f"{basis_badge(statement)} {writer.cited(statement)}</p></div>")
+                     f"{basis_badge(question.answer)} {writer.cited(question.answer)}</p></div>")
         else:
             after = '<div class="answer-space" aria-hidden="true"></div>'
-        items.append(f'<li class="question" id="{question["id"]}" markdown="1">{head}\n{after}</li>')
+        items.append(f'<li class="question" id="{question.id}" markdown="1">{head}\n{after}</li>')
     return '<ol class="questions" markdown="1">\n' + "\n".join(items) + "\n</ol>\n"
 
 
-def pages(content: Content, locate, site_url: str = "") -> dict[str, str]:
+def pages(content: Content, site_url: str = "") -> dict[str, Page]:
     """Every lesson page, keyed by its path in the generated tree."""
     out = {INDEX: index(content, site_url)}
-    for lesson in content.of("lesson"):
-        out[handout_page(lesson.id)] = lesson_page(content, lesson, locate, site_url)
-        out[key_page(lesson.id)] = lesson_page(content, lesson, locate, site_url, with_key=True)
+    for lesson in content.lessons:
+        out[handout_page(lesson.id)] = lesson_page(content, lesson, site_url)
+        out[key_page(lesson.id)] = lesson_page(content, lesson, site_url, with_key=True)
     return out
-

@@ -1,28 +1,39 @@
-"""The explainer's pages, each a pure function of the checked content."""
+"""The explainer's pages, each a pure function of the checked content.
+
+Everything about the topic (the title, the parties, the eras, the home page)
+comes from the site file; the words here are the generator's own.
+"""
 
 from __future__ import annotations
 
-from ..model.content import Content, Statement
-from .markup import front_matter, human_date, link, text, time
-from .blocks import PageWriter, basis_badge, legend, source_page
+from ..model import routes
+from ..model.content import Content
+from ..model.records import Event, Explainer, Label, Note, Position, Quote, Side, Site, Term
+from ..model.routes import link, source_page
+from .blocks import PageWriter, basis_badge, legend
+from .markup import text, time
+from .page import Page
 
-ERAS = {"treaty": "The treaty years, 1987–1991", "collapse": "The collapse, 2019"}
-SIDES = (("russia", "Russia"), ("united_states", "United States"))
+# Generic titles and descriptions; the site file's `pages:` may give its own.
+DEFAULT_LABELS = {
+    "explainers": Label("Explainers", "Short, cited answers to the main questions."),
+    "timeline": Label("Timeline", "Every event on one timeline, each cited."),
+    "positions": Label("Positions side by side", "Each side's position on each topic, each cited."),
+    "quotes": Label("Quotes", "What was said, word for word, with who, where and when."),
+    "glossary": Label("Glossary", "The words you need, each defined from the sources."),
+    "sources": Label("Sources", "The source texts every sentence on this site is cited to."),
+    "lessons": Label("For teachers",
+                     "Lessons built on the explainer, each with a printable handout and a cited answer key."),
+    "data": Label("Open data", "Download the timeline, the quotes and every cited claim as JSON or CSV."),
+}
 
 
-def statement_at(content: Content, record, *where) -> Statement | None:
-    return content.statement_at(record, where)
+def label(site: Site, key: str) -> Label:
+    return site.label(key, DEFAULT_LABELS[key])
 
 
-def notes_applying(content: Content, record_id: str) -> list:
-    """The editor's notes whose applies_to names record_id, in note order (indexed once per content)."""
-    def build():
-        found: dict[str, list] = {}
-        for note in content.of("note"):
-            for ident in dict.fromkeys(note.data.get("applies_to") or []):
-                found.setdefault(ident, []).append(note)
-        return found
-    return content.memo("notes-applying", build).get(record_id, [])
+def party_name(site: Site, party_id: str) -> str:
+    return next(p.name for p in site.parties if p.id == party_id)
 
 
 def notes_for(content: Content, page: str, record_id: str, shown: set[str] | None = None) -> str:
@@ -31,176 +42,167 @@ def notes_for(content: Content, page: str, record_id: str, shown: set[str] | Non
     A note already shown on the page (ids in `shown`) comes back as a one-line link.
     """
     out = []
-    for note in notes_applying(content, record_id):
-        target = link(page, source_page(note.data["source"]), note.id)
+    for note in content.notes_on(record_id):
+        target = link(page, source_page(note.source), note.id)
         if shown is not None and note.id in shown:
             out.append(_note_link(note, target))
             continue
         if shown is not None:
             shown.add(note.id)
-        out.append(f'!!! note "Editor&#39;s note: {text(note.data["title"])}"\n'
-                   f"    {text(note.data['text'])} [Read the note]({target})\n")
+        out.append(f'!!! note "Editor&#39;s note: {text(note.title)}"\n'
+                   f"    {text(note.statement.text)} [Read the note]({target})\n")
     return "\n\n".join(out)
 
 
-def explainer(content: Content, record) -> str:
-    page = f"explainers/{record.id}.md"
-    writer = PageWriter(page, content)
-    parts = [front_matter(title=record.data["title"], description=record.data["description"]),
-             f"# {text(record.data['title'])}\n", legend()]
-    shown: set[str] = set()
-    for s, section in enumerate(record.data["sections"]):
-        parts.append(f"## {text(section['heading'])} {{ #{section['id']} }}\n")
-        for c, claim in enumerate(section["claims"]):
-            statement = statement_at(content, record, "sections", s, "claims", c)
-            parts.append(writer.claim_block(statement))
-            parts.append(notes_for(content, page, claim["id"], shown))
-    return writer.finish("\n".join(p for p in parts if p))
-
-
-def explainer_index(content: Content) -> str:
-    page = "explainers/index.md"
-    rows = [f"- [{text(r.data['title'])}]({link(page, f'explainers/{r.id}.md')}): {text(r.data['description'])}"
-            for r in sorted(content.of("explainer"), key=lambda r: (r.data["order"], r.id))]
-    return (front_matter(title="Explainers", description="Short, cited answers to the main questions.")
-            + "# Explainers\n\n" + "\n".join(rows) + "\n")
-
-
-def timeline(content: Content) -> str:
-    page = "timeline.md"
-    writer = PageWriter(page, content)
-    events = sorted(content.of("event"), key=lambda r: (r.data["date"], r.id))
-    parts = [front_matter(title="Timeline", description="From the 1987 signing to the 2019 remarks, every event cited."),
-             "# Timeline\n", legend()]
-    for era, heading in ERAS.items():
-        members = [e for e in events if e.data["era"] == era]
-        if not members:
-            continue
-        parts.append(f"## {text(heading)} {{ #era-{era} }}\n")
-        items = [_event(writer, content, page, e) for e in members]
-        parts.append(f'<ol class="timeline" markdown="1">\n' + "\n".join(items) + "\n</ol>\n")
-    return writer.finish("\n".join(parts))
-
-
-def _event(writer: PageWriter, content: Content, page: str, record) -> str:
-    statement = statement_at(content, record)
-    basis = f' <span class="date-basis">{text(record.data["date_basis"])}</span>' if record.data.get("date_basis") else ""
-    return (f'<li class="event" id="{record.id}" markdown="1">'
-            f'<p class="event-date" markdown="1">{time(record.data["date"])}{basis}</p>'
-            f'<p class="event-title" markdown="1"><strong>{text(record.data["title"])}</strong> '
-            f"{writer.permalink(record.id, 'event')}</p>"
-            f'<p markdown="1">{basis_badge(statement)} {writer.cited(statement)}</p>'
-            f"{notes_inline(content, page, record.id)}</li>")
-
-
-def _note_link(note, target: str) -> str:
+def _note_link(note: Note, target: str) -> str:
     return (f'<p class="editor-note" markdown="1"><strong>Editor&#39;s note:</strong> '
-            f"[{text(note.data['title'])}]({target})</p>")
+            f"[{text(note.title)}]({target})</p>")
 
 
 def notes_inline(content: Content, page: str, record_id: str) -> str:
     """Editor's notes that apply to a record, as one-line links to the note."""
-    return "".join(_note_link(note, link(page, source_page(note.data["source"]), note.id))
-                   for note in notes_applying(content, record_id))
+    return "".join(_note_link(note, link(page, source_page(note.source), note.id))
+                   for note in content.notes_on(record_id))
 
 
-def quotes(content: Content) -> str:
-    page = "quotes.md"
+def explainer(content: Content, record: Explainer) -> Page:
+    page = routes.explainer_page(record.id)
     writer = PageWriter(page, content)
-    records = sorted(content.of("quote"), key=lambda r: (r.data["date"], r.id))
-    parts = [front_matter(title="Quotes", description="What was said, word for word, with who, where and when."),
-             "# Quotes\n",
+    parts = [f"# {text(record.title)}\n", legend()]
+    shown: set[str] = set()
+    for section in record.sections:
+        parts.append(f"## {text(section.heading)} {{ #{section.id} }}\n")
+        for claim in section.claims:
+            parts.append(writer.claim_block(claim.statement))
+            parts.append(notes_for(content, page, claim.id, shown))
+    return Page(record.title, record.description, writer.finish("\n".join(p for p in parts if p)))
+
+
+def explainer_index(content: Content) -> Page:
+    page, about = routes.EXPLAINERS, label(content.site, "explainers")
+    rows = [f"- [{text(r.title)}]({link(page, routes.explainer_page(r.id))}): {text(r.description)}"
+            for r in content.explainers]
+    return Page(about.title, about.description, f"# {text(about.title)}\n\n" + "\n".join(rows) + "\n")
+
+
+def timeline(content: Content) -> Page:
+    page, about = routes.TIMELINE, label(content.site, "timeline")
+    writer = PageWriter(page, content)
+    parts = [f"# {text(about.title)}\n", legend()]
+    for era in content.site.eras:
+        parts.append(f"## {text(era.title)} {{ #{routes.era_anchor(era.id)} }}\n")
+        members = [e for e in content.events if e.era == era.id]
+        if not members:
+            parts.append('<p class="era-empty">No events in this part of the story yet.</p>\n')
+            continue
+        items = [_event(writer, content, page, e) for e in members]
+        parts.append('<ol class="timeline" markdown="1">\n' + "\n".join(items) + "\n</ol>\n")
+    return Page(about.title, about.description, writer.finish("\n".join(parts)))
+
+
+def _event(writer: PageWriter, content: Content, page: str, record: Event) -> str:
+    basis = f' <span class="date-basis">{text(record.date_basis)}</span>' if record.date_basis else ""
+    return (f'<li class="event" id="{record.id}" markdown="1">'
+            f'<p class="event-date" markdown="1">{time(record.date)}{basis}</p>'
+            f'<p class="event-title" markdown="1"><strong>{text(record.title)}</strong> '
+            f"{writer.permalink(record.id, 'event')}</p>"
+            f'<p markdown="1">{basis_badge(record.statement)} {writer.cited(record.statement)}</p>'
+            f"{notes_inline(content, page, record.id)}</li>")
+
+
+def quotes(content: Content) -> Page:
+    page, about = routes.QUOTES, label(content.site, "quotes")
+    writer = PageWriter(page, content)
+    parts = [f"# {text(about.title)}\n",
              '<p class="lede">Words in <span class="insertion">grey brackets</span> were added by the '
              "source, not the speaker.</p>\n"]
-    parts += [_quote(writer, content, page, r) for r in records]
-    return writer.finish("\n".join(parts))
+    parts += [_quote(writer, content, page, r) for r in content.quotes]
+    return Page(about.title, about.description, writer.finish("\n".join(parts)))
 
 
-def quote_words(record) -> str:
+def quote_words(record: Quote) -> str:
     """The quoted words, escaped, with the source's own insertions marked."""
-    words = text(record.data["words"])
-    for inserted in record.data.get("insertions") or []:
+    words = text(record.words)
+    for inserted in record.insertions:
         safe = text(inserted)
         words = words.replace(safe, f'<span class="insertion" title="Added by the source, not the speaker">{safe}</span>', 1)
     return words
 
 
-def _quote(writer: PageWriter, content: Content, page: str, record) -> str:
-    statement = statement_at(content, record)
-    d = record.data
+def _quote(writer: PageWriter, content: Content, page: str, record: Quote) -> str:
     return (f'<figure class="quote-card" id="{record.id}" markdown="1">\n'
             f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;'
-            f"{writer.refs(statement)}</p></blockquote>\n"
-            f'<figcaption markdown="1"><span class="speaker">{text(d["speaker"])}</span>, '
-            f'{text(d["occasion"])}, {text(d["place"])}, {time(d["date"])} '
+            f"{writer.refs(record.statement)}</p></blockquote>\n"
+            f'<figcaption markdown="1"><span class="speaker">{text(record.speaker)}</span>, '
+            f"{text(record.occasion)}, {text(record.place)}, {time(record.date)} "
             f"{writer.permalink(record.id, 'quote')}"
-            f'<br><span class="date-basis">{text(d["date_basis"])}</span></figcaption>\n'
+            f'<br><span class="date-basis">{text(record.date_basis)}</span></figcaption>\n'
             f"</figure>\n{notes_for(content, page, record.id)}")
 
 
-def positions(content: Content) -> str:
-    page = "positions.md"
+def positions(content: Content) -> Page:
+    page, about = routes.POSITIONS, label(content.site, "positions")
     writer = PageWriter(page, content)
-    parts = [front_matter(title="Positions side by side",
-                          description="Russia's and the United States' positions on each topic, each cited."),
-             "# Positions side by side\n", legend()]
-    for record in sorted(content.of("position"), key=lambda r: (r.data["order"], r.id)):
-        parts.append(f"## {text(record.data['topic'])} {{ #{record.id} }}\n")
-        parts.append(f'<p class="position-question">{text(record.data["question"])}</p>\n')
-        cells = [_side(writer, content, record, key, name) for key, name in SIDES]
+    parts = [f"# {text(about.title)}\n", legend()]
+    for record in content.positions:
+        parts.append(f"## {text(record.topic)} {{ #{record.id} }}\n")
+        parts.append(f'<p class="position-question">{text(record.question)}</p>\n')
+        cells = [_side(writer, content.site, record, side) for side in record.sides]
         parts.append('<div class="positions" markdown="1">\n' + "\n".join(cells) + "\n</div>\n")
         parts.append(notes_inline(content, page, record.id))
-    return writer.finish("\n".join(parts))
+    return Page(about.title, about.description, writer.finish("\n".join(parts)))
 
 
-def _side(writer: PageWriter, content: Content, record, key: str, name: str) -> str:
-    side = record.data[key]
-    anchor = f"{record.id}-{key.replace('_', '-')}"
+def silence(site: Site, side: Side) -> str:
+    """What a side says when the sources are silent: its own words, or the plain default."""
+    return side.silent or f"The sources give no position of {party_name(site, side.party)} on this."
+
+
+def _side(writer: PageWriter, site: Site, record: Position, side: Side) -> str:
+    anchor = routes.side_anchor(record.id, side.party)
     # A heading for screen readers, but not an entry in every topic's table of contents.
-    head = f'<p class="side-name" role="heading" aria-level="3">{name}</p>'
-    if side.get("silent"):
-        return (f'<section class="side side-{key} side-silent" id="{anchor}" markdown="1">{head}'
-                f'<p class="silent">{text(side["silent"])}</p></section>')
-    statement = statement_at(content, record, key)
-    held = f'<p class="held-by">Held by {text(side["held_by"])}</p>'
-    return (f'<section class="side side-{key}" id="{anchor}" markdown="1">{head}{held}'
-            f'<p markdown="1">{basis_badge(statement)} {writer.cited(statement)} '
+    head = f'<p class="side-name" role="heading" aria-level="3">{text(party_name(site, side.party))}</p>'
+    if side.statement is None:
+        return (f'<section class="side side-{side.party} side-silent" id="{anchor}" markdown="1">{head}'
+                f'<p class="silent">{text(silence(site, side))}</p></section>')
+    held = f'<p class="held-by">Held by {text(side.held_by or "")}</p>'
+    return (f'<section class="side side-{side.party}" id="{anchor}" markdown="1">{head}{held}'
+            f'<p markdown="1">{basis_badge(side.statement)} {writer.cited(side.statement)} '
             f"{writer.permalink(anchor, 'position')}</p></section>")
 
 
-def glossary(content: Content) -> str:
-    page = "glossary.md"
+def glossary(content: Content) -> Page:
+    page, about = routes.GLOSSARY, label(content.site, "glossary")
     writer = PageWriter(page, content)
-    parts = [front_matter(title="Glossary", description="The words you need, each defined from the sources."),
-             "# Glossary\n"]
-    for record in sorted(content.of("term"), key=lambda r: r.data["term"].lower()):
-        statement = statement_at(content, record)
-        see = [f"[{text(t.data['term'])}](#{t.id})" for ref in record.data.get("see_also") or []
-               if (t := content.record("term", ref))]
-        also = f'<p class="see-also" markdown="1">See also: {", ".join(see)}</p>' if see else ""
-        parts.append(f'<dl class="term" id="{record.id}" markdown="1"><dt markdown="1">{text(record.data["term"])} '
-                     f"{writer.permalink(record.id, 'term')}</dt>"
-                     f'<dd markdown="1"><p markdown="1">{writer.cited(statement)}</p>{also}'
-                     f"{notes_inline(content, page, record.id)}</dd></dl>\n")
-    return writer.finish("\n".join(parts))
+    parts = [f"# {text(about.title)}\n"]
+    parts += [_term(writer, content, page, record) for record in content.terms]
+    return Page(about.title, about.description, writer.finish("\n".join(parts)))
 
 
-def home(content: Content) -> str:
-    page = "index.md"
-    explainers = sorted(content.of("explainer"), key=lambda r: (r.data["order"], r.id))
-    cards = "\n".join(f"- [{text(r.data['title'])}]({link(page, f'explainers/{r.id}.md')})  \n"
-                      f"  {text(r.data['description'])}" for r in explainers)
-    return (front_matter(title="The INF Treaty, explained",
-                         description="A cited explainer of the 1987 INF Treaty, the 2019 US withdrawal "
-                                     "and the positions of Russia and the United States.")
-            + "# The INF Treaty, explained\n\n"
-            "A cited explainer of the Intermediate-Range Nuclear Forces (INF) Treaty: what it did, why it "
-            "ended, and what each side says about it. Every sentence on this site links to the exact words "
-            "of the source it rests on, so you can check it yourself.\n\n"
-            "## Start with a question\n\n" + cards + "\n\n"
-            "## Or browse\n\n"
-            f"- [Timeline]({link(page, 'timeline.md')}): from the signing in 1987 to the remarks of September 2019\n"
-            f"- [Positions side by side]({link(page, 'positions.md')}): Russia and the United States, topic by topic\n"
-            f"- [Quotes]({link(page, 'quotes.md')}): who said what, where and when, word for word\n"
-            f"- [Glossary]({link(page, 'glossary.md')}): the terms you need\n"
-            f"- [Sources]({link(page, 'sources/index.md')}): the full texts, with every cited passage highlighted\n")
+def _term(writer: PageWriter, content: Content, page: str, record: Term) -> str:
+    see = [f"[{text(content.term(ref).term)}](#{ref})" for ref in record.see_also]
+    also = f'<p class="see-also" markdown="1">See also: {", ".join(see)}</p>' if see else ""
+    return (f'<dl class="term" id="{record.id}" markdown="1"><dt markdown="1">{text(record.term)} '
+            f"{writer.permalink(record.id, 'term')}</dt>"
+            f'<dd markdown="1"><p markdown="1">{writer.cited(record.statement)}</p>{also}'
+            f"{notes_inline(content, page, record.id)}</dd></dl>\n")
+
+
+def home(content: Content) -> Page:
+    site, page = content.site, routes.HOME
+    questions = "\n".join(f"- [{text(r.title)}]({link(page, routes.explainer_page(r.id))})  \n"
+                          f"  {text(r.description)}" for r in content.explainers)
+    browse = "\n".join(f"- [{text(label(site, card.page).title)}]({link(page, routes.PAGE_BY_KEY[card.page])}): "
+                       f"{text(card.about)}" for card in site.cards)
+    body = (f"# {text(site.title)}\n\n{text(site.intro)}\n\n"
+            + (f"## Start with a question\n\n{questions}\n\n" if questions else "")
+            + f"## Or browse\n\n{browse}\n")
+    return Page(site.title, site.description, body)
+
+
+def sources_index(content: Content) -> Page:
+    page, about = routes.SOURCES, label(content.site, "sources")
+    rows = [f"- [{text(r.title)}]({link(page, source_page(r.id))}), {text(r.publisher)}" for r in content.sources]
+    return Page(about.title, about.description,
+                f"# {text(about.title)}\n\nEvery sentence on this site cites one of these texts, word for word.\n\n"
+                + "\n".join(rows) + "\n")

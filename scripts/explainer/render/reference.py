@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .markup import front_matter, text
 from ..model.kinds import KINDS
-from ..model.schema import ListOf, Obj
+from ..model.schema import ListOf, MapOf, Obj
 
 PAGE = "docs/pages/contributing/fields.md"
 
@@ -24,12 +24,13 @@ def _anchor(name: str) -> str:
 def _what(name: str, spec, parts: dict) -> str:
     """A field's description, with a link to the table of a nested mapping."""
     kind = spec.type
-    inner = kind.item if isinstance(kind, ListOf) else kind
+    inner = kind.item if isinstance(kind, (ListOf, MapOf)) else kind
     about = spec.doc or kind.describe()
     if isinstance(inner, Obj):
         part = _part_name(name, inner)
         parts.setdefault(part, inner)
-        shape = "a list, each a" if isinstance(kind, ListOf) else "a mapping:"
+        shape = ("a list, each a" if isinstance(kind, ListOf)
+                 else f"a mapping from {kind.key_kind} ids, each to a" if isinstance(kind, MapOf) else "a mapping:")
         return f"{text(about)} ({shape} [{text(part)}](#part-{_anchor(part)}))"
     return text(about)
 

@@ -20,8 +20,10 @@ def schema_path(kind: str) -> str:
 
 
 def header(kind: str) -> str:
-    """The first line of a content file of `kind` (the schema path is relative to content/<folder>/)."""
-    return f"# yaml-language-server: $schema=../../{schema_path(kind)}"
+    """The first line of a content file of `kind` (the schema path is relative to the file's folder:
+    content/<folder>/, or content/ for the site file)."""
+    up = "../../" if KINDS[kind].folder else "../"
+    return f"# yaml-language-server: $schema={up}{schema_path(kind)}"
 
 
 def schema(kind: str) -> dict:

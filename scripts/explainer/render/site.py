@@ -6,86 +6,47 @@ the result.
 
 from __future__ import annotations
 
-from . import data
-from . import lessons as lessonpages
-from . import manifest
-from . import meta
-from . import pages
-from . import redirects
-from . import sourcepage
-from ..model.content import Content, Statement
-from .markup import front_matter, link, text
-from .blocks import source_page
-from .sourcepage import Citer
+from dataclasses import replace
+
+from ..check import promise
+from ..model import routes
+from ..model.content import Content
+from . import data, lessons, meta, pages, redirects, sourcepage
+from .page import Page, markdown
 
 
-def where_published(content: Content):
-    """A function telling, for a statement, the page and anchor it is published at."""
-    explainer_titles = {r.id: r.data["title"] for r in content.of("explainer")}
-
-    def locate(statement: Statement) -> Citer | None:
-        record = statement.owner
-        if record.kind == "explainer":
-            return Citer(f"explainers/{record.id}.md", statement.anchor,
-                         f"{explainer_titles[record.id]} {_opening(statement.text)}")
-        fixed = {"event": ("timeline.md", "Timeline"), "quote": ("quotes.md", "Quotes"),
-                 "position": ("positions.md", "Positions"), "term": ("glossary.md", "Glossary")}
-        if record.kind in fixed:
-            page, label = fixed[record.kind]
-            side = {"russia": " (Russia)", "united_states": " (United States)"}.get(statement.where[:1] and
-                                                                                 statement.where[0], "")
-            words = f" {_opening(record.data['words'], 6)}" if record.kind == "quote" else ""
-            return Citer(page, statement.anchor, f"{label}: {_short(record)}{side}{words}")
-        if record.kind == "note":
-            return Citer(source_page(record.data["source"]), statement.anchor, f"Editor's note: {record.data['title']}")
-        if record.kind == "lesson":  # an answer key: published in the teacher's edition
-            return Citer(lessonpages.key_page(record.id), statement.anchor, f"Lesson: {record.data['title']} {_opening(statement.text)}")
-        return None
-
-    return locate
+def pages_of(content: Content, site_url: str = "") -> dict[str, Page]:
+    """Every generated page, keyed by its path in the generated tree."""
+    out = {routes.HOME: pages.home(content), routes.EXPLAINERS: pages.explainer_index(content)}
+    for record in content.explainers:
+        out[routes.explainer_page(record.id)] = pages.explainer(content, record)
+    out[routes.TIMELINE] = pages.timeline(content)
+    out[routes.POSITIONS] = pages.positions(content)
+    out[routes.QUOTES] = replace(pages.quotes(content), jsonld=meta.quotes_jsonld(content))
+    out[routes.GLOSSARY] = pages.glossary(content)
+    out[routes.SOURCES] = pages.sources_index(content)
+    for source in content.sources:
+        out[routes.source_page(source.id)] = sourcepage.render(content, source)
+    out.update(lessons.pages(content, site_url))
+    return out
 
 
-def _opening(sentence: str, words: int = 7) -> str:
-    """The first words of a claim, so links to several claims of one page differ."""
-    parts = sentence.split()
-    return "(\u201c" + " ".join(parts[:words]) + (" \u2026" if len(parts) > words else "") + "\u201d)"
-
-
-def _short(record) -> str:
-    data = record.data
-    return data.get("title") or data.get("topic") or data.get("term") or data.get("speaker") or record.id
-
-
-def sources_index(content: Content) -> str:
-    page = "sources/index.md"
-    rows = [f"- [{text(r.data['title'])}]({link(page, source_page(r.id))}), {text(r.data['publisher'])}"
-            for r in content.of("source")]
-    return (front_matter(title="Sources", description="The source texts every sentence on this site is cited to.")
-            + "# Sources\n\nEvery sentence on this site cites one of these texts, word for word.\n\n"
-            + "\n".join(rows) + "\n")
-
-
-def generate(content: Content, handwritten: dict[str, str] | None = None, site_url: str = "") -> dict[str, str]:
+def generate(content: Content, handwritten: dict[str, str | bytes] | None = None,
+             site_url: str = "") -> dict[str, str | bytes]:
     """Every generated file, keyed by its path inside the generated docs folder.
 
     `site_url` (mkdocs.yml's) makes the addresses printed on handouts absolute.
     """
-    locate = where_published(content)
-    files = dict(handwritten or {})
-    files["index.md"] = pages.home(content)
-    files["explainers/index.md"] = pages.explainer_index(content)
-    for record in content.of("explainer"):
-        files[f"explainers/{record.id}.md"] = pages.explainer(content, record)
-    files["timeline.md"] = pages.timeline(content)
-    files["positions.md"] = pages.positions(content)
-    files["quotes.md"] = pages.quotes(content)
-    files["glossary.md"] = pages.glossary(content)
-    files["sources/index.md"] = sources_index(content)
-    for record in content.of("source"):
-        if record.id in content.sources:
-            files[source_page(record.id)] = sourcepage.render(content, record, locate)
-    files.update(lessonpages.pages(content, locate, site_url))
-    files.update(data.files(content, locate))
-    files = redirects.apply(content, meta.annotate(content, files))
-    files[manifest.MANIFEST] = manifest.dumps(manifest.published(files))  # what this build publishes
+    files: dict[str, str | bytes] = dict(handwritten or {})
+    generated = pages_of(content, site_url)
+    generated[routes.DATA], data_files = data.files(content)
+    live = promise.published(content, files)
+    redirect_pages, moved = redirects.plan(content, live, [*generated, *(p for p in files if p.endswith(".md"))])
+    for path, page in generated.items():
+        files[path] = markdown(replace(page, after=(redirects.moved_block(moved[path]),) if path in moved else ()))
+    for path in set(moved) - set(generated):  # a hand-written page that lost an anchor
+        files[path] = str(files[path]).rstrip("\n") + "\n\n" + redirects.moved_block(moved[path])
+    files.update(data_files)
+    files.update(redirect_pages)
+    files[promise.MANIFEST] = promise.dumps(live)  # what this build publishes
     return dict(sorted(files.items()))

@@ -6,29 +6,64 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-from ..model.content import Content, Statement
-from .markup import escape, front_matter, human_date, link, quoted, text
-from .blocks import PageWriter, source_page, span_id
+from ..model import routes
+from ..model.content import Content
+from ..model.records import Source, Statement
+from ..model.routes import link, source_page, span_id
+from .blocks import PageWriter
+from .markup import escape, human_date, quoted, text
+from .page import Page
+from .pages import party_name
 
 
 @dataclass(frozen=True)
 class Citer:
-    """Where a statement citing a span is published."""
+    """Where a statement citing a span is published, and how a link to it reads."""
 
     page: str
     anchor: str
     label: str
 
 
-def spans_of(content: Content, source_id: str, where_published) -> dict[tuple[int, int], list[Citer]]:
+def citer(content: Content, statement: Statement) -> Citer | None:
+    place = routes.place_of(content, statement)
+    return Citer(place.page, place.anchor, citer_label(content, statement)) if place else None
+
+
+def citer_label(content: Content, statement: Statement) -> str:
+    """A link's words: the page, the record, and enough of the statement to tell links apart."""
+    record = content.target(statement.record).record
+    if statement.kind == "explainer":
+        return f"{record.title} {_opening(statement.text)}"
+    if statement.kind == "note":
+        return f"Editor's note: {record.title}"
+    if statement.kind == "lesson":
+        return f"Lesson: {record.title} {_opening(statement.text)}"
+    page = {"event": "Timeline", "quote": "Quotes", "position": "Positions", "term": "Glossary"}[statement.kind]
+    name = {"event": "title", "quote": "speaker", "position": "topic", "term": "term"}[statement.kind]
+    side = next((f" ({party_name(content.site, s.party)})" for s in getattr(record, "sides", ())
+                 if s.statement is statement), "")
+    words = f" {_opening(record.words, 6)}" if statement.kind == "quote" else ""
+    return f"{page}: {getattr(record, name)}{side}{words}"
+
+
+def _opening(sentence: str, words: int = 7) -> str:
+    """The first words of a claim, so links to several claims of one page differ."""
+    parts = sentence.split()
+    return "(\u201c" + " ".join(parts[:words]) + (" \u2026" if len(parts) > words else "") + "\u201d)"
+
+
+def spans_of(content: Content, source_id: str) -> dict[tuple[int, int], list[Citer]]:
     """Every cited span of one source, with the statements citing it, in page order."""
     spans: dict[tuple[int, int], list[Citer]] = {}
-    for statement, citation in content.citing(source_id):
-        if citation.anchor:
-            key = (citation.anchor.start, citation.anchor.end)
-            citer = where_published(statement)
-            if citer and citer not in spans.setdefault(key, []):
-                spans[key].append(citer)
+    for statement in content.citing(source_id):
+        found = citer(content, statement)
+        for citation in statement.citations:
+            if citation.source != source_id:
+                continue
+            key = (citation.start, citation.end)
+            if found and found not in spans.setdefault(key, []):
+                spans[key].append(found)
     return dict(sorted(spans.items()))
 
 
@@ -91,69 +126,63 @@ def lines_with_spans(source_text: str, spans: list[tuple[int, int]]):
             yield number, start, end, list(active)
 
 
-def render(content: Content, record, where_published) -> str:
+def render(content: Content, record: Source) -> Page:
     page = source_page(record.id)
-    source = content.sources[record.id]
-    spans = spans_of(content, record.id, where_published)
+    spans = spans_of(content, record.id)
     writer = PageWriter(page, content)
-    parts = [front_matter(title=record.data["title"],
-                          description=f"The full text of {record.data['title']}, every cited passage highlighted."),
-             f"# {text(record.data['title'])}\n", _metadata(record), _coverage(content, record),
-             _notes(writer, content, record)]
-    parts.append('## Full text { #full-text }\n')
+    parts = [f"# {text(record.title)}\n", _metadata(record), _coverage(content, record), _notes(writer, content, record)]
+    parts.append("## Full text { #full-text }\n")
     parts.append('<p class="lede">Highlighted passages are cited on this site; the links under each '
                  "paragraph lead to every sentence that cites them.</p>\n")
-    for number, start, end, inside in lines_with_spans(source.text, list(spans)):
-        body = highlight(source.text, start, end, inside)
-        parts.append(f'<p class="source-paragraph" id="p{number}" markdown="1">{body}</p>\n')
-        parts.append(_citers(page, source.text, inside, spans))
-    return writer.finish("\n".join(p for p in parts if p))
+    for number, start, end, inside in lines_with_spans(record.text, list(spans)):
+        body = highlight(record.text, start, end, inside)
+        parts.append(f'<p class="source-paragraph" id="{routes.paragraph_id(number)}" markdown="1">{body}</p>\n')
+        parts.append(_citers(page, record.text, inside, spans))
+    return Page(record.title, f"The full text of {record.title}, every cited passage highlighted.",
+                writer.finish("\n".join(p for p in parts if p)))
 
 
-def _metadata(record) -> str:
-    d = record.data
-    published = d["published"]
-    when = f"{human_date(published['date'])} ({published['basis']})" if published.get("date") else "Date unknown"
-    rows = [("Publisher", text(d["publisher"])),
-            ("Published", f"{when}: {text(published['reason'])}"),
-            ("Licence", text(d["licence"])),
-            ("SHA-256", f"<code>{d['sha256']}</code>")]
-    if d.get("url"):
-        rows.insert(1, ("Address", f'<a href="{text(d["url"])}" rel="nofollow">{text(d["url"])}</a>'))
+def _metadata(record: Source) -> str:
+    published = record.published
+    when = f"{human_date(published.date)} ({published.basis})" if published.date else "Date unknown"
+    rows = [("Publisher", text(record.publisher)),
+            ("Published", f"{when}: {text(published.reason)}"),
+            ("Licence", text(record.licence)),
+            ("SHA-256", f"<code>{record.sha256}</code>")]
+    if record.url:
+        rows.insert(1, ("Address", f'<a href="{text(record.url)}" rel="nofollow">{text(record.url)}</a>'))
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    intro = f"{text(d['description'])}\n\n" if d.get("description") else ""
+    intro = f"{text(record.description)}\n\n" if record.description else ""
     return f'{intro}<dl class="source-meta">{items}</dl>\n'
 
 
-def _coverage(content: Content, record) -> str:
+def _coverage(content: Content, record: Source) -> str:
     """How much of the text this site cites, and which sentences it does not."""
-    result = content.coverage.get(record.id)
+    result = content.coverage_of(record.id)
     if result is None:
         return ""
-    source = content.sources[record.id]
     summary = (f'<p class="coverage">Cited on this site: <strong>{result.sentences_covered} of '
                f"{result.sentences} sentences</strong> ({result.sentence_share:.0f}%), "
                f"{result.chars_covered:,} of {result.chars:,} letters and digits "
                f"({result.char_share:.0f}%).</p>\n")
     if not result.uncited:
         return "## Coverage { #coverage }\n\n" + summary
-    items = "\n".join(f"<li>{text(source.text[s:e])}</li>" for s, e in result.uncited)
+    items = "\n".join(f"<li>{text(record.text[s:e])}</li>" for s, e in result.uncited)
     return (f"## Coverage {{ #coverage }}\n\n{summary}"
             f'<details class="uncited"><summary>Sentences not cited ({len(result.uncited)})</summary>\n'
             f"<ul>\n{items}\n</ul>\n</details>\n")
 
 
-def _notes(writer: PageWriter, content: Content, record) -> str:
-    notes = content.memo("notes-by-source", lambda: _group(content.of("note"), "source")).get(record.id, [])
+def _notes(writer: PageWriter, content: Content, record: Source) -> str:
+    notes = content.notes_on_source(record.id)
     if not notes:
         return ""
     parts = ["## Editor's notes { #editors-notes }\n"]
     for note in notes:
-        statement = content.statements_of(note)[0]
         parts.append(f'<div class="editor-note" id="{note.id}" markdown="1">'
-                     f'<p class="note-title" markdown="1"><strong>{text(note.data["title"])}</strong> '
+                     f'<p class="note-title" markdown="1"><strong>{text(note.title)}</strong> '
                      f"{writer.permalink(note.id, 'note')}</p>"
-                     f'<p markdown="1">{writer.cited(statement)}</p></div>\n')
+                     f'<p markdown="1">{writer.cited(note.statement)}</p></div>\n')
     return "\n".join(parts)
 
 
@@ -168,10 +197,3 @@ def _citers(page: str, source_text: str, inside, spans) -> str:
         items.append(f'<li markdown="1"><a href="#{span_id(*span)}" class="span-ref">{opening}</a> '
                      f"cited by {links}</li>")
     return '<ul class="cited-by" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
-
-
-def _group(records, key: str) -> dict[str, list]:
-    found: dict[str, list] = {}
-    for record in records:
-        found.setdefault(record.data[key], []).append(record)
-    return found

@@ -1,10 +1,10 @@
 """The promise of lasting links: every published address and anchor.
 
-`published(tree)` reads the generated tree: each page's address and the ids
-written into it (records, sections, questions…). The committed `urls.json`
-is the promise; `compare` says which promised addresses are gone without a
-redirect, and which published ones are not yet promised. Pure: JSON text in
-and out, the caller reads and writes the file.
+What the site publishes comes from the routing table (model/routes.py) and,
+for hand-written pages, from the ids their authors wrote. The committed
+`urls.json` is the promise; `compare` says which promised addresses are gone
+without a redirect, and which published ones are not yet promised. Pure:
+JSON text in and out, the caller reads and writes the file.
 """
 
 from __future__ import annotations
@@ -12,43 +12,32 @@ from __future__ import annotations
 import json
 import re
 
-from .routes import page_url
+from ..model import routes
+from ..model.content import Content
 from ..model.problems import Problem
 
 MANIFEST = "urls.json"
-ASSETS = ("stylesheets/", "javascripts/", "assets/")
 ID_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^<>]*?\sid=["']([^"'<>]+)["']""")
 ID_IN_ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[^{}\n]*?[ \t])?#([A-Za-z][\w:.-]*)[^{}\n]*\}")
-UNPROMISED = re.compile(r"^(?:span-\d+-\d+|fn:.*|fnref:.*)$")  # citation spans and footnotes follow the text
 HEADER = ("The promise of lasting links: every address and anchor ever published. Remove nothing: "
           "declare a redirect in content/redirects/ instead. `make manifest` adds new ones.")
 
 Pages = dict[str, list[str]]
 
 
-def published(tree: dict[str, str | bytes]) -> Pages:
-    """Every published page address (and data file) with the anchors written into it."""
-    pages: Pages = {}
-    for path, body in tree.items():
-        if path.startswith(ASSETS) or path.endswith(".html") or path == MANIFEST:
-            continue  # styling, scripts, and redirect pages are not themselves promises
-        if path.endswith(".md"):
-            pages[page_url(path)] = anchors_in(body if isinstance(body, str) else body.decode("utf-8"))
-        else:
-            pages["/" + path] = []
+def published(content: Content, handwritten: dict[str, str | bytes]) -> Pages:
+    """Every address the site publishes, with its anchors: generated pages and data from the
+    routing table, hand-written pages with the ids written in them."""
+    pages = routes.published(content)
+    for path, body in handwritten.items():
+        if path.endswith(".md") and isinstance(body, str):
+            pages[routes.url(path)] = anchors_in(body)
     return dict(sorted(pages.items()))
 
 
-def published_in(tree: dict[str, str | bytes]) -> Pages:
-    """What a generated tree publishes: read from the manifest it carries, or from its pages."""
-    if MANIFEST in tree:
-        return loads(tree[MANIFEST])
-    return published(tree)
-
-
 def anchors_in(markdown: str) -> list[str]:
-    found = set(ID_ATTRIBUTE.findall(markdown)) | set(ID_IN_ATTR_LIST.findall(markdown))
-    return sorted(a for a in found if not UNPROMISED.match(a))
+    """The ids an author wrote into a hand-written page (HTML id attributes and { #id } lists)."""
+    return sorted(set(ID_ATTRIBUTE.findall(markdown)) | set(ID_IN_ATTR_LIST.findall(markdown)))
 
 
 def addresses(pages: Pages) -> set[str]:
@@ -88,8 +77,10 @@ def merged(promised: Pages, now: Pages) -> Pages:
     return {url: sorted(anchors) for url, anchors in sorted(out.items())}
 
 
-def compare(promised_text: str, now: Pages, resolve) -> list[Problem]:
-    """Promised addresses that are gone without a working redirect, and published ones not yet promised.
+def compare(promised_text: str, now: Pages, resolve, unpromised: bool = True) -> list[Problem]:
+    """Promised addresses that are gone without a working redirect, and (with `unpromised`) published
+    ones not yet promised: `make manifest --check` asks for both, `make check` for the first alone, as a
+    new record is promised by `make manifest` once it is ready.
 
     `resolve(address)` gives the published address a retired one leads to, or None.
     """
@@ -102,7 +93,7 @@ def compare(promised_text: str, now: Pages, resolve) -> list[Problem]:
                                     f"{address} was published and is gone without a redirect",
                                     "restore the id, or add content/redirects/<old-id>.yml with from: and to: "
                                     "(see templates/redirect.yml)"))
-    for address in sorted(live - addresses(promised)):
+    for address in sorted(live - addresses(promised)) if unpromised else ():
         problems.append(Problem(MANIFEST, 1, 1, f"{address} is published but not yet promised in {MANIFEST}",
                                 f"run `make manifest` and commit {MANIFEST}"))
     return problems

@@ -1,0 +1,221 @@
+"""The checked content as typed, frozen records: what every renderer reads.
+
+`build.py` makes them from the validated YAML once every check has passed, so
+a renderer never guesses which key holds a value, and nothing it receives can
+change under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Words of a source, anchored: `words` are the source's own, at [start, end)."""
+
+    source: str
+    quote: str
+    words: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Anything published with citations: a claim, an event, a quote, a side, a definition…
+
+    `anchor` is the id it is published under; `kind` and `record` name the
+    record that carries it.
+    """
+
+    anchor: str
+    text: str
+    basis: str | None
+    attributed_to: str | None
+    citations: tuple[Citation, ...]
+    kind: str
+    record: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class Explainer:
+    id: str
+    order: int
+    title: str
+    description: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str
+    date_basis: str | None
+    era: str
+    title: str
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    speaker: str
+    occasion: str
+    place: str
+    date: str
+    date_basis: str
+    words: str
+    insertions: tuple[str, ...]
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class Side:
+    """One party's cell in a position: a cited statement, or what the sources leave unsaid.
+
+    `statement` and `silent` are both None for a party the record leaves out.
+    """
+
+    party: str
+    held_by: str | None
+    statement: Statement | None
+    silent: str | None
+
+
+@dataclass(frozen=True)
+class Position:
+    id: str
+    order: int
+    topic: str
+    question: str
+    sides: tuple[Side, ...]  # one per party, in the site file's order
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    see_also: tuple[str, ...]
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    title: str
+    source: str
+    applies_to: tuple[str, ...]
+    statement: Statement
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answer: Statement
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    order: int
+    title: str
+    description: str
+    level: str
+    duration: int
+    objectives: tuple[str, ...]
+    key_terms: tuple[str, ...]
+    readings: tuple[str, ...]
+    discussion: tuple[str, ...]
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Published:
+    date: str | None
+    basis: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    published: Published
+    url: str | None
+    licence: str
+    sha256: str
+    description: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Redirect:
+    id: str
+    origin: str  # `from:` in the YAML
+    target: str  # `to:`
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    speakers: tuple[Speaker, ...]
+
+
+@dataclass(frozen=True)
+class Era:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Card:
+    page: str
+    about: str
+
+
+@dataclass(frozen=True)
+class Label:
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the explainer is about: everything topic-specific the pages need."""
+
+    title: str
+    description: str
+    intro: str
+    cards: tuple[Card, ...]
+    parties: tuple[Party, ...]
+    eras: tuple[Era, ...]
+    equivalences: tuple[tuple[str, str], ...]
+    pages: tuple[tuple[str, Label], ...]
+
+    def label(self, page: str, default: Label) -> Label:
+        return dict(self.pages).get(page, default)
