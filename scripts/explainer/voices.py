@@ -84,10 +84,10 @@ def read_voices(text: str, speakers: Iterable[Speaker]) -> list[Span]:
 
 def voice_of(spans: list[Span], start: int, end: int) -> tuple[tuple[Voice, str | None], ...]:
     """The distinct (voice, speaker) pairs of the spans that `[start, end)` reaches, in text order.
-    Blank spans (the spaces between sentences) are passed over."""
+    Blank spans (the spaces between sentences) are passed over; an empty range reaches nothing."""
     heard = []
     for span in spans:
-        if span.start < end and start < span.end and not span.blank:
+        if max(start, span.start) < min(end, span.end) and not span.blank:
             if (span.voice, span.speaker) not in heard:
                 heard.append((span.voice, span.speaker))
     return tuple(heard)
