@@ -210,6 +210,13 @@ def test_a_cue_before_or_after_what_was_said():
         (N, "In June, Ana said "), (R, "rain would come."), (R, "Rain came,"), (N, " Ana said on Monday.")]
 
 
+def test_a_cue_after_a_quotation_governs_only_that_quotation():
+    speakers = (Speaker("ana", "Ana", "p", ("Ana",)),)
+    for text, words in (("It rained, and “Rain,” Ana said.", "“Rain,”"), ("It rained, and “Rain”, Ana said.", "“Rain”")):
+        assert [(s.voice, s.speaker, text[s.start:s.end]) for s in read_voices(text, speakers)][:2] == [
+            (N, None, "It rained, and "), (Q, "ana", words)]
+
+
 def test_a_pronoun_is_the_last_person_named_by_the_report_in_this_paragraph_or_the_one_before():
     speakers = (Speaker("ana", "Ana", "p", ("Ana",)), Speaker("bo", "Bo", "p", ("Bo",)),
                 Speaker("p", "The Party", None, ("The Party",)))
@@ -222,6 +229,7 @@ def test_a_pronoun_is_the_last_person_named_by_the_report_in_this_paragraph_or_t
     assert quoted("Ana arrived.\nIt was late.\n“Rain,” she said.") == [(None, "she said")]  # too far back
     assert quoted("Ana arrived.\n“Rain,” she said.\n“Snow,” she said.") == [("ana", "she said")] * 2
     assert quoted("The Party said that it rains. “Rain,” he said.") == [(None, "he said")]  # a party is no he
+    assert quoted("The Party left, and “Rain,” he said.") == [(None, "he said")]
     assert quoted("According to Ana, Bo left. “Rain,” she said.") == [("ana", "she said")]  # not in her words
     assert quoted("“Bo left,” Ana said. “Rain,” he said.") == [("ana", "Ana said"), ("ana", "he said")]
 

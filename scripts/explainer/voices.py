@@ -176,11 +176,20 @@ def _regions(text: str, sentence: Range, found: list[Found], quotes: list[Range]
             end = _clause_end(text, start, limit, quotes) if limit < sentence[1] else limit
         else:
             start, end = _SKIP.match(text, bound, cue.cue.start).end(), cue.cue.start
+            start = max(start, _quote_before(text, end, quotes))
         start, end = _trim(text, start, end)
         if start < end:
             regions.append((start, end, index))
         bound = max(bound, cue.cue.end, end)
     return regions
+
+
+def _quote_before(text: str, end: int, quotes: list[Range]) -> int:
+    """The start of the quotation just before a cue ("…,” he said"): what the cue governs; else 0."""
+    before = end
+    while before and (text[before - 1].isspace() or text[before - 1] == ","):
+        before -= 1
+    return next((start for start, q_end in quotes if q_end == before), 0)
 
 
 def _clause_end(text: str, start: int, limit: int, quotes: list[Range]) -> int:
