@@ -217,6 +217,12 @@ def test_a_cue_after_a_quotation_governs_only_that_quotation():
             (N, None, "It rained, and "), (Q, "ana", words)]
 
 
+def test_marks_between_quotations_a_cue_governs_are_narration_not_reported_words():
+    text = "Ana believes “rain” — “snow”."
+    assert [(s.voice, text[s.start:s.end]) for s in read_voices(text, (Speaker("ana", "Ana", None, ("Ana",)),))] == [
+        (N, "Ana believes "), (Q, "“rain”"), (N, " — "), (Q, "“snow”"), (N, ".")]
+
+
 def test_a_pronoun_is_the_last_person_named_by_the_report_in_this_paragraph_or_the_one_before():
     speakers = (Speaker("ana", "Ana", "p", ("Ana",)), Speaker("bo", "Bo", "p", ("Bo",)),
                 Speaker("p", "The Party", None, ("The Party",)))
