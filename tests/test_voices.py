@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from explainer import cues
 from explainer.sentences import paragraphs, quotations, sentences
-from explainer.voices import Speaker, Voice, alias_clashes, read_voices, voice_of
+from explainer.voices import Speaker, Voice, alias_clashes, describe, read_voices, voice_of
 from conftest import ROOT
 
 N, Q, R = Voice.NARRATION, Voice.QUOTED, Voice.REPORTED
@@ -110,7 +110,8 @@ HARBOR_VOICES = [
     [(N, None, "According to Ruiz, ", None), (R, "ruiz", "the repairs cost", "According to Ruiz")],
     [(Q, "ruiz", "“We kept the old piers", "Ruiz told a town meeting"), (N, None, " Ruiz told a town", None)],
     [(Q, "ruiz", "“The tides decide", "she said"), (N, None, " she said.", None)],
-    [(N, None, "The guild’s chair said ", None), (R, "okafor", "he doubted the timetable.", "The guild’s chair said")],
+    [(N, None, "The guild’s chair said ", None),
+     (R, "okafor", "he doubted the timetable.", "The guild’s chair said")],
     [(Q, "okafor", "“Boats cannot wait", "Okafor said"), (N, None, " Okafor said at the quay.", None)],
     # An unattributed quotation paragraph of two sentences: one quotation, one speaker still talking.
     [(Q, "okafor", "“We have asked City Hall for a written plan. Nobody has answered.”", None)],
@@ -212,7 +213,9 @@ def test_a_cue_before_or_after_what_was_said():
 
 def test_a_cue_after_a_quotation_governs_only_that_quotation():
     speakers = (Speaker("ana", "Ana", "p", ("Ana",)),)
-    for text, words in (("It rained, and “Rain,” Ana said.", "“Rain,”"), ("It rained, and “Rain”, Ana said.", "“Rain”")):
+    cases = [("It rained, and “Rain,” Ana said.", "“Rain,”"),
+             ("It rained, and “Rain”, Ana said.", "“Rain”")]  # the comma outside the marks
+    for text, words in cases:
         assert [(s.voice, s.speaker, text[s.start:s.end]) for s in read_voices(text, speakers)][:2] == [
             (N, None, "It rained, and "), (Q, "ana", words)]
 
@@ -270,6 +273,15 @@ def test_quotations_nest_run_on_to_the_paragraphs_end_and_ignore_stray_closing_m
     assert [text[a:b] for a, b in quotations(text, paragraph)] == ["“a “b” c”", "“open to the end"]
 
 
+def test_a_voice_is_described_for_readers_by_the_speaker_s_name():
+    names = {s.id: s.name for s in REPORT_SPEAKERS}
+    assert [describe(voice, who, names) for voice, who in cited("Trump Russia’s latest weapons")] == [
+        "Vladimir Putin, reported"]
+    assert describe(Q, "putin", names) == "Vladimir Putin, quoted"
+    assert describe(N, None, names) == "the report"
+    assert describe(Q, None, names) == "a speaker the text does not name, quoted"
+
+
 def test_an_alias_given_to_two_speakers_is_reported():
     speakers = (Speaker("russia", "Russia", None, ("Russia", "Moscow")),
                 Speaker("city", "Moscow City", None, ("Moscow", "the city")),
@@ -314,6 +326,20 @@ def test_quoted_spans_are_the_words_inside_quotation_marks(text):
         assert any(s.voice is Q and s.start <= marked.start() and marked.end() <= s.end for s in spans)
 
 
+REPORT_SPANS = read_voices(REPORT, REPORT_SPEAKERS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, len(REPORT)), st.integers(0, len(REPORT)))
+def test_voice_of_is_the_voices_of_the_characters_in_range(start, end):
+    heard = []
+    for at in range(start, end):
+        span = next(s for s in REPORT_SPANS if s.start <= at < s.end)
+        if not span.blank and (span.voice, span.speaker) not in heard:
+            heard.append((span.voice, span.speaker))
+    assert voice_of(REPORT_SPANS, start, end) == tuple(heard)
+
+
 GRAMMAR = set(re.findall(r"[a-z]+", " ".join([cues.SAY, cues.AS, cues.TIME, cues.PREPOSITIONS]).lower()))
 TAKEN = GRAMMAR | {w.lower() for w in re.findall(r"\w+", REPORT + HARBOR)} | {"according", "which", "that"}
 NAMES = st.from_regex(r"[A-Z][a-z]{3,8}", fullmatch=True).filter(lambda w: w.lower() not in TAKEN)
@@ -346,5 +372,5 @@ def test_renaming_the_report_speakers_keeps_every_voice(names, initials):
 @settings(max_examples=40, deadline=None)
 @given(st.lists(NAMES, min_size=5, max_size=5, unique=True), st.lists(NOUNS, min_size=3, max_size=3, unique=True))
 def test_renaming_the_made_up_speakers_keeps_every_voice(names, nouns):
-    olds = dict(zip(["Ruiz", "Ana", "Okafor", "Chidi", "Hall"], names)) | dict(zip(["guild", "council", "fishers"], nouns))
-    assert_same_voices(HARBOR, HARBOR_SPEAKERS, olds)
+    olds = dict(zip(["Ruiz", "Ana", "Okafor", "Chidi", "Hall"], names))
+    assert_same_voices(HARBOR, HARBOR_SPEAKERS, olds | dict(zip(["guild", "council", "fishers"], nouns)))

@@ -8,11 +8,14 @@
   in this paragraph or the one before (a paragraph that is all quotation);
 - reported: the clause a cue governs, without the quotations inside it: after "According to X,",
   "X said (that)", "X believes", "which X described as", or before a cue that closes the sentence
-  ("…, Putin said Thursday at the forum."). A clause ends at the sentence's end, or at the last
-  comma before the next cue.
+  ("…, Putin said Thursday at the forum."; right after a quotation, the cue governs only that). A
+  clause ends at the sentence's end, or at the last comma before the next cue.
 
 "he"/"she" in a cue is the last person (a speaker who is not a party) the report named in this
 paragraph or the one before. Speakers and aliases are data; the code knows only English grammar.
+Not read: straight quotation marks, top-level ‘single’ quotations, "described the test as" without
+"which"; scare quotes in narration are taken as someone's words (the nearest cue's, or nobody's).
+`describe` gives a voice's label for readers ("Vladimir Putin, quoted", "the report").
 
 How the checks use `voice_of(spans, start, end)`, for each citation's anchored range:
 
@@ -24,7 +27,9 @@ How the checks use `voice_of(spans, start, end)`, for each citation's anchored r
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -33,11 +38,12 @@ from typing import Iterable
 from .cues import Cue, Found, Lexicon, aliases_of
 from .sentences import Range, paragraphs, quotations, sentences_of
 
-__all__ = ["Cue", "Span", "Speaker", "Voice", "alias_clashes", "read_voices", "voice_of"]
+__all__ = ["Cue", "Span", "Speaker", "Voice", "alias_clashes", "describe", "read_voices", "voice_of"]
 
 _WORD = re.compile(r"\w")
 _SKIP = re.compile(r"[\s,:;\u2014]*")
 _CLAUSE = re.compile(r"[,;:\u2013\u2014]")
+UNNAMED = "a speaker the text does not name"
 
 
 class Voice(StrEnum):
@@ -85,12 +91,19 @@ def read_voices(text: str, speakers: Iterable[Speaker]) -> list[Span]:
 def voice_of(spans: list[Span], start: int, end: int) -> tuple[tuple[Voice, str | None], ...]:
     """The distinct (voice, speaker) pairs of the spans that `[start, end)` reaches, in text order.
     Blank spans (the spaces between sentences) are passed over; an empty range reaches nothing."""
-    heard = []
-    for span in spans:
-        if max(start, span.start) < min(end, span.end) and not span.blank:
-            if (span.voice, span.speaker) not in heard:
-                heard.append((span.voice, span.speaker))
+    heard, index = [], bisect.bisect_right(spans, start, key=operator.attrgetter("end"))  # first to end after start
+    while start < end and index < len(spans) and spans[index].start < end:
+        span, index = spans[index], index + 1
+        if not span.blank and (span.voice, span.speaker) not in heard:
+            heard.append((span.voice, span.speaker))
     return tuple(heard)
+
+
+def describe(voice: Voice, speaker: str | None, names: dict[str, str]) -> str:
+    """A reader's label for a voice, given speakers' display names: "Vladimir Putin, quoted"."""
+    if voice is Voice.NARRATION:
+        return "the report"
+    return f"{names.get(speaker or '', UNNAMED)}, {voice.value}"
 
 
 def alias_clashes(speakers: Iterable[Speaker]) -> list[tuple[str, list[str]]]:
