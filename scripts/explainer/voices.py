@@ -14,7 +14,7 @@
 "he"/"she" in a cue is the last person (a speaker who is not a party) the report named in this
 paragraph or the one before. Speakers and aliases are data; the code knows only English grammar.
 Not read: straight quotation marks, top-level ‘single’ quotations, "described the test as" without
-"which"; scare quotes in narration are taken as someone's words (the nearest cue's, or nobody's).
+"which"; scare quotes in narration are taken as someone's words (the nearest cue's, or the one still talking).
 `describe` gives a voice's label for readers ("Vladimir Putin, quoted", "the report").
 
 How the checks use `voice_of(spans, start, end)`, for each citation's anchored range:
