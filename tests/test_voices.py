@@ -8,9 +8,9 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from explainer import cues
-from explainer.sentences import paragraphs, quotations, sentences
-from explainer.voices import Speaker, Voice, alias_clashes, describe, read_voices, voice_of
+from explainer.cite import cues
+from explainer.cite.sentences import paragraphs, quotations, sentences
+from explainer.cite.voices import Speaker, Voice, alias_clashes, describe, read_voices, voice_of
 from conftest import ROOT
 
 N, Q, R = Voice.NARRATION, Voice.QUOTED, Voice.REPORTED
