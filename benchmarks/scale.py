@@ -62,7 +62,7 @@ def stages(root: Path, repeat: int) -> dict:
 
     from explainer.check.pipeline import check_all
     from explainer.cli import files
-    from explainer.cli.main import gc_paused
+    from explainer.cli.project import gc_paused
     from explainer.render import site
 
     raw, _ = files.read_content(root)

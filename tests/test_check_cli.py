@@ -111,17 +111,17 @@ def test_a_record_id_may_not_repeat_a_position_side_anchor(project):
 def test_check_runs_with_cyclic_gc_paused_and_restores_it(project, monkeypatch, capsys):
     import gc
 
-    from explainer.cli import main as cli
+    from explainer.cli import main, project as cli
 
     seen = []
     real = cli.check_all
     monkeypatch.setattr(cli, "check_all", lambda *args: (seen.append(gc.isenabled()), real(*args))[1])
     assert gc.isenabled()
-    assert cli.main(["--root", str(project), "check"]) == 0
+    assert main.main(["--root", str(project), "check"]) == 0
     assert seen == [False] and gc.isenabled()
     gc.disable()
     try:  # a caller that had it off finds it off
-        cli.main(["--root", str(project), "check"])
+        main.main(["--root", str(project), "check"])
         assert not gc.isenabled()
     finally:
         gc.enable()

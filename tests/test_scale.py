@@ -16,7 +16,8 @@ from explainer.render import site
 from explainer.check.content import check_content
 from explainer.check.pipeline import check_all
 from explainer.cite.anchor import GLYPHS, SPACE, fold, unify_glyphs
-from explainer.render.markup import SPECIAL, _relpath, escape
+from explainer.model.routes import _relpath
+from explainer.render.markup import SPECIAL, escape
 from explainer.render.sourcepage import lines_with_spans
 from conftest import ROOT, read_files
 

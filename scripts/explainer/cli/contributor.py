@@ -18,7 +18,7 @@ from ..model.kinds import KINDS
 from ..model.problems import errors, shown
 from ..render import reference, schemas
 from . import files
-from . import main as cli
+from . import project as cli
 from .fmt import FormatError, format_text
 
 TEMPLATES = "templates"

@@ -38,7 +38,7 @@ def build(checked: Checked) -> Content:
                                key=lambda p: (p.order, p.id))),
         terms=tuple(sorted((_term(r, statement) for r in checked.of("term")), key=lambda t: t.term.lower())),
         notes=tuple(_note(r, statement) for r in checked.of("note")),
-        lessons=tuple(sorted((_lesson(r, statement) for r in checked.of("lesson")), key=lambda l: (l.order, l.id))),
+        lessons=tuple(sorted((_lesson(r, statement) for r in checked.of("lesson")), key=lambda lesson: (lesson.order, lesson.id))),
         redirects=tuple(Redirect(r.id, r.data["from"], r.data["to"]) for r in checked.of("redirect")),
         coverage=tuple(sorted(checked.coverage.items())),
     )

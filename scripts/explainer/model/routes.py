@@ -118,6 +118,8 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
 
 def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for paths inside the docs folder, without its os.getcwd() per call."""
+    if path.startswith("/") or start.startswith("/") or ".." in path.split("/") + start.split("/"):
+        return posixpath.relpath(path, start or ".")
     to = [part for part in path.split("/") if part not in ("", ".")]
     here = [part for part in start.split("/") if part not in ("", ".")]
     common = 0

@@ -7,6 +7,7 @@ problems through the `Context`; it never raises on bad content.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -26,7 +27,6 @@ CONVERTED = SCALAR_TEXT | SHAPES
 # reader sees; and zero-width characters that hide inside a word (a search or a quote check misses it).
 HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
                     "\u2060\u2066-\u2069\ufeff\ud800-\udfff]")
-DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass
@@ -208,17 +208,13 @@ class PartialDate(Text):
                           {"type": "integer", "minimum": 1000, "maximum": 9999}], "description": self.doc}
 
 
-def _valid_date(year, month, day) -> bool:
-    if month is None:
-        return True
-    m = int(month)
-    if not 1 <= m <= 12:
+def _valid_date(year: str, month: str | None, day: str | None) -> bool:
+    """A date that exists in the calendar, as precise as it is written."""
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
         return False
-    if day is None:
-        return True
-    leap = int(year) % 4 == 0 and (int(year) % 100 != 0 or int(year) % 400 == 0)
-    limit = 28 if m == 2 and not leap else DAYS[m - 1]
-    return 1 <= int(day) <= limit
+    return True
 
 
 @dataclass

@@ -7,8 +7,9 @@ links or raw HTML, whatever engine renders the page.
 
 from __future__ import annotations
 
+import calendar
+import html
 import json
-import posixpath
 import re
 
 # Markdown, footnote, attr_list, tables, mark/tilde/caret: all their syntax characters.
@@ -18,8 +19,6 @@ ESCAPES = str.maketrans(SPECIAL)
 # holds "#", so text with a "#" of its own goes through translate instead (see escape).
 REPLACE_IN_ORDER = [("&", SPECIAL["&"])] + [(c, e) for c, e in SPECIAL.items() if c not in "&#"]
 LEADING_NUMBER = re.compile(r"^(\d+)\.")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
 
 
 def escape(value: str) -> str:
@@ -66,29 +65,7 @@ def front_matter(**fields: str) -> str:
 
 
 def _html_text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A relative Markdown link target from one generated page to another."""
-    target = _relpath(to_page, posixpath.dirname(from_page))
-    if to_page == from_page:
-        target = ""
-    return f"{target}#{anchor}" if anchor else target
-
-
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for paths inside the docs folder, without its os.getcwd() per call."""
-    if path.startswith("/") or start.startswith("/") or ".." in path.split("/") + start.split("/"):
-        return posixpath.relpath(path, start or ".")
-    to = [part for part in path.split("/") if part not in ("", ".")]
-    here = [part for part in start.split("/") if part not in ("", ".")]
-    common = 0
-    for a, b in zip(to, here):
-        if a != b:
-            break
-        common += 1
-    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+    return html.escape(value)
 
 
 def human_date(value: str) -> str:
@@ -96,7 +73,7 @@ def human_date(value: str) -> str:
     parts = value.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
+    month = calendar.month_name[int(parts[1])]  # English: the locale is never set
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"
