@@ -14,6 +14,7 @@ The rule (documented for contributors in CONTRIBUTING.md):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..cite.anchor import fold
 
@@ -52,14 +53,15 @@ def _squash(text: str) -> str:
     return SQUASHED.sub("", fold(text)).lower()
 
 
-def _same_names(text: str, same: list[tuple[str, str]]) -> str:
+def _same_names(text: str, same: Sequence[tuple[str, str]]) -> str:
     """Names written out as the short forms the sources use (the site file's equivalences)."""
     for long, short in same:
         text = text.replace(long, short)
     return text
 
 
-def unsupported(claim: str, quotes: list[str], same: list[tuple[str, str]] = ()) -> tuple[list[str], list[str]]:
+def unsupported(claim: str, quotes: list[str],
+                same: Sequence[tuple[str, str]] = ()) -> tuple[list[str], list[str]]:
     """(numbers, names) in `claim` that none of `quotes` contains; `same` pairs a long name
     with the short form the sources use for it."""
     claim, quoted = _same_names(claim, same), _same_names(" ".join(quotes), same)

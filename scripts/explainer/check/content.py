@@ -94,6 +94,8 @@ def _check_site(content: Checked) -> list[Problem]:
         seen: set[str] = set()
         for i, item in enumerate(record.data.get(field) or []):
             ident = (item or {}).get("id")
+            if ident is None:
+                continue  # reported by the schema
             if ident in seen:
                 line, col = record.at(field, i, "id")
                 problems.append(Problem(record.path, line, col, f"{noun} id {shown(ident)} is listed twice",
@@ -108,7 +110,8 @@ def _site_ids(content: Checked, field: str) -> list[str]:
 
 
 def _check_ids(records: list[Record], content: Checked) -> list[Problem]:
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[str, str] = {}
     parties = _site_ids(content, "parties")
     for record in sorted(records, key=lambda r: r.path):
         if record.kind == "site":

@@ -47,20 +47,26 @@ def problems(content: Content, live_pages: Pages, at) -> list[Problem]:
     from one. `at(redirect_id, field)` gives a field's (path, line, column)."""
     live = addresses(live_pages)
     resolve = resolver(content, live_pages)
-    found, seen = [], {}
+    found: list[Problem] = []
+    seen: dict[str, str] = {}
+
+    def problem(redirect_id: str, field: str, message: str, fix: str) -> Problem:
+        path, line, column = at(redirect_id, field)
+        return Problem(path, line, column, message, fix)
+
     for redirect in content.redirects:
         origin, target = redirect.origin, redirect.target
         if origin in seen:
-            found.append(Problem(*at(redirect.id, "from"), f"from {shown(origin)} is already redirected in {seen[origin]}",
+            found.append(problem(redirect.id, "from", f"from {shown(origin)} is already redirected in {seen[origin]}",
                                  "keep one redirect per retired address"))
         elif origin in live:
-            found.append(Problem(*at(redirect.id, "from"), f"from {shown(origin)} is still published",
+            found.append(problem(redirect.id, "from", f"from {shown(origin)} is still published",
                                  "a redirect is for an address that is gone; remove it or correct the address"))
         elif "." in split(origin)[0]:  # /sitemap.xml/ or /404.html/ would turn a built file into a folder
-            found.append(Problem(*at(redirect.id, "from"), f"from {shown(origin)} names a file the build writes",
+            found.append(problem(redirect.id, "from", f"from {shown(origin)} names a file the build writes",
                                  "pages on this site are folders without dots; give the retired page's address"))
         elif resolve(target) is None:
-            found.append(Problem(*at(redirect.id, "to"), f"to {shown(target)} is not published",
+            found.append(problem(redirect.id, "to", f"to {shown(target)} is not published",
                                  "point it at a published address; copy it from the site's # link"))
         seen.setdefault(origin, at(redirect.id, "from")[0])
     return found

@@ -51,13 +51,14 @@ def _statement(content: Checked, record: Record, where: tuple, mapping: dict):
         if not item or not item.get("source") or not item.get("quote"):
             continue
         source = content.sources.get(item["source"])
-        found = None
+        found: cite.Anchor | None = None
         if source is not None:
-            found = cite.anchor(source, item["quote"], item.get("prefix"), item.get("suffix"))
-            if isinstance(found, cite.Miss):
+            result = cite.anchor(source, item["quote"], item.get("prefix"), item.get("suffix"))
+            if isinstance(result, cite.Miss):
                 line, col = record.at(*where, "cite", index, "quote")
-                problems.append(Problem(record.path, line, col, found.message, found.fix))
-                found = None
+                problems.append(Problem(record.path, line, col, result.message, result.fix))
+            else:
+                found = result
         citations.append(Citation(item["source"], item["quote"], found))
     problems += _check_attribution(record, where, mapping)
     anchor = routes.statement_anchor(record.id, where, mapping.get("id"))

@@ -74,7 +74,7 @@ class Lexicon:
             found += [self._found(text, sentence, m) for m in self.cue.finditer(text, start, end)]
         return found
 
-    def mentions(self, text: str, start: int, end: int) -> Iterable[tuple[int, str]]:
+    def mentions(self, text: str, start: int, end: int) -> Iterable[tuple[int, str | None]]:
         """(offset, speaker id) of every alias between start and end."""
         return ((m.start(), self.speaker(m.group())) for m in self.mention.finditer(text, start, end))
 

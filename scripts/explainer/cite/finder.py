@@ -62,7 +62,8 @@ def search(sources: dict[str, cite.SourceText], query: str, limit: int = 3) -> l
         words[source.id] = _words(source.text)
         scored += [(score, source, i, j) for score, i, j in _windows(words[source.id], wanted, count)]
     scored.sort(key=lambda s: (-s[0], s[1].id, s[2]))
-    found, taken = [], []
+    found: list[Passage] = []
+    taken: list[tuple[str, int, int]] = []
     for score, source, i, j in scored:
         if score < MIN_SCORE or len(found) == limit or (found and score < found[0].score - 0.1):
             break  # past the best few, and past those nearly as good as the best

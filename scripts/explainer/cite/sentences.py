@@ -56,7 +56,8 @@ def sentences_of(text: str, paragraph: Range, quotes: list[Range]) -> list[Range
     found, start = [], paragraph[0]
     for end in _ends(text, paragraph, quotes):
         found.append((start, end))
-        start = _SPACE.match(text, end).end()
+        spaces = _SPACE.match(text, end)  # always matches: the pattern allows no space at all
+        start = spaces.end() if spaces else end
     if start < paragraph[1]:
         found.append((start, paragraph[1]))
     return found

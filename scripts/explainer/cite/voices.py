@@ -185,10 +185,10 @@ def _regions(text: str, sentence: Range, found: list[Found], quotes: list[Range]
     for index, cue in enumerate(found):
         limit = found[index + 1].cue.start if index + 1 < len(found) else sentence[1]
         if cue.leading:
-            start = _SKIP.match(text, cue.cue.end, limit).end()
+            start = _skipped(text, cue.cue.end, limit)
             end = _clause_end(text, start, limit, quotes) if limit < sentence[1] else limit
         else:
-            start, end = _SKIP.match(text, bound, cue.cue.start).end(), cue.cue.start
+            start, end = _skipped(text, bound, cue.cue.start), cue.cue.start
             start = max(start, _quote_before(text, end, quotes))
         start, end = _trim(text, start, end)
         if start < end:
@@ -234,6 +234,12 @@ def _paint(labels: list[Label], offset: int, start: int, end: int, label: Label)
     labels[start - offset:end - offset] = [label] * (end - start)
 
 
+def _skipped(text: str, start: int, end: int) -> int:
+    """Where the words resume after spaces and punctuation (the pattern matches the empty string too)."""
+    found = _SKIP.match(text, start, end)
+    return found.end() if found else start
+
+
 def _trim(text: str, start: int, end: int) -> Range:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -242,15 +248,15 @@ def _trim(text: str, start: int, end: int) -> Range:
 
 def _runs(text: str, offset: int, labels: list[Label]) -> list[Span]:
     """Spans of equal labels; reported words that are no words (a lone space or comma) are narration."""
-    runs, at = [], offset
-    for label, group in itertools.groupby(labels):
-        end = at + len(list(group))
+    runs: list[tuple[int, int, Label, bool]] = []
+    at = offset
+    for label, same in itertools.groupby(labels):
+        end = at + len(list(same))
         blank = not _WORD.search(text, at, end)
         runs.append((at, end, NARRATION if blank and label[0] is Voice.REPORTED else label, blank))
         at = end
     spans = []
-    for label, group in itertools.groupby(runs, key=lambda run: run[2]):
-        group = list(group)
-        start, end = group[0][0], group[-1][1]
-        spans.append(Span(start, end, *label, blank=all(run[3] for run in group)))
+    for (voice, speaker, cue), grouped in itertools.groupby(runs, key=lambda run: run[2]):
+        group = list(grouped)
+        spans.append(Span(group[0][0], group[-1][1], voice, speaker, cue, blank=all(run[3] for run in group)))
     return spans

@@ -126,8 +126,7 @@ def write_tree(out_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
         written += 1
     wanted = {Path(rel) for rel in files}
     for path in sorted(out_dir.rglob("*"), reverse=True):
-        rel = path.relative_to(out_dir)
-        if path.is_file() and rel not in wanted:
+        if path.is_file() and path.relative_to(out_dir) not in wanted:
             path.unlink()
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):

@@ -107,10 +107,10 @@ def _comments(text: str, tokens: list) -> list[tuple[int, int, bool, str]]:
         if isinstance(token, yaml.ScalarToken) and token.style in (">", "|"):
             line_end = text.find("\n", token.start_mark.index)
             header = text[token.start_mark.index:line_end if line_end != -1 else len(text)]
-            match = re.match(r"[>|][-+0-9]*[ \t]+(#.*)$", header)
-            if match:
-                col = token.start_mark.column + match.start(1)
-                found.append((token.start_mark.line, col, False, match.group(1).rstrip()))
+            header_comment = re.match(r"[>|][-+0-9]*[ \t]+(#.*)$", header)
+            if header_comment:
+                col = token.start_mark.column + header_comment.start(1)
+                found.append((token.start_mark.line, col, False, header_comment.group(1).rstrip()))
     return sorted(c for c in found if not c[3].startswith(MODELINE))
 
 

@@ -14,10 +14,8 @@ import yaml
 
 from ..model.problems import Problem, position, shown
 
-try:  # libyaml is several times faster and keeps line and column marks
-    from yaml import CSafeLoader as Loader
-except ImportError:  # pragma: no cover - exercised only without libyaml
-    from yaml import SafeLoader as Loader
+# libyaml is several times faster and keeps line and column marks; the pure-Python loader otherwise.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CORE = "tag:yaml.org,2002:"
 PLAIN_TAGS = {CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}

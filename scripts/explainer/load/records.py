@@ -55,10 +55,10 @@ def load_record(path: str, data: bytes) -> tuple[Record | None, list[Problem]]:
     if node is None:
         return None, problems
     ctx = Context(path, problems=problems)
-    data = KINDS[kind].schema.convert(node, (), ctx)
-    if data is None:
+    value = KINDS[kind].schema.convert(node, (), ctx)
+    if value is None:
         return None, ctx.problems
-    record = Record(kind, data.get("id") or "", path, data, ctx.positions)
+    record = Record(kind, value.get("id") or "", path, value, ctx.positions)
     record.refs = ctx.refs
     problems = ctx.problems + _check_file_name(record)
     return record, problems

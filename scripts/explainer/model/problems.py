@@ -50,8 +50,9 @@ def shown(value: str, limit: int = SHOWN) -> str:
 def position(text: str | bytes, offset: int) -> tuple[int, int]:
     """The 1-based line and column of an offset, for one problem's place (SourceText indexes
     its lines for the many lookups of a whole source)."""
-    newline = "\n" if isinstance(text, str) else b"\n"
-    return text.count(newline, 0, offset) + 1, offset - (text.rfind(newline, 0, offset) + 1) + 1
+    if isinstance(text, bytes):
+        return text.count(b"\n", 0, offset) + 1, offset - (text.rfind(b"\n", 0, offset) + 1) + 1
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def in_order(problems: list[Problem]) -> list[Problem]:

@@ -276,7 +276,7 @@ class Int(Type):
 
 @dataclass
 class ListOf(Type):
-    item: Type = None
+    item: Type
     min_items: int = 1
     max_items: int = 10_000
     doc: str = ""
@@ -311,7 +311,7 @@ class ListOf(Type):
 class MapOf(Type):
     """A mapping from ids of `key_kind` (resolved like refs) to values of one type."""
 
-    item: Type = None
+    item: Type
     key_kind: str = ""
     doc: str = ""
 
