@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from explainer.model.kinds import KIND_BY_FOLDER  # noqa: E402
-from explainer.model.schema import ListOf, MapOf, Obj, Ref, Slug  # noqa: E402
+from explainer.model.schema import Ref, Slug  # noqa: E402
+from explainer.model.shapes import ListOf, MapOf, Obj  # noqa: E402
 
 NOT_COPIED = {"redirect"}
 SITE_NAMED = {"era", "party", "page"}  # ids the one site file gives, shared by every copy

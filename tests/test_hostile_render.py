@@ -14,7 +14,8 @@ import yaml
 
 from explainer.model.kinds import KINDS
 from explainer.model import schema
-from explainer.model.schema import ListOf, MapOf, Obj, PartialDate, Ref, Sha256, Slug, Text, Url
+from explainer.model.schema import PartialDate, Ref, Sha256, Slug, Text, Url
+from explainer.model.shapes import ListOf, MapOf, Obj
 from hostile.project import HERE, hostile_site, payload  # noqa: F401 (a fixture)
 from hostile.scan import pages, scan
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .schema import Enum, Field, Int, ListOf, MapOf, Obj, PartialDate, Ref, Sha256, SitePath, Slug, Text, Url
+from .schema import Enum, Int, PartialDate, Ref, Sha256, SitePath, Slug, Text, Url
+from .shapes import Field, ListOf, MapOf, Obj
 
 CITATION = Obj(
     title="citation",

@@ -52,17 +52,17 @@ def slug_like(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
 
 
-def _kind(node: yaml.Node) -> str:
+def node_kind(node: yaml.Node) -> str:
     """What a YAML node holds, in a contributor's words."""
     return {"null": "nothing", "seq": "a list", "map": "a mapping"}.get(_tag(node), "text")
 
 
-def _fill(what: str) -> str:
+def fill_in(what: str) -> str:
     """The fix for an empty field: what belongs there."""
     return f"fill it in: {what}"
 
 
-def _where(where: tuple) -> str:
+def field_path(where: tuple) -> str:
     """('sections', 0, 'claims') → 'sections[0].claims'."""
     out = ""
     for part in where:
@@ -95,18 +95,18 @@ class Text(Type):
         if node.tag not in SCALAR_TEXT or not isinstance(node, yaml.ScalarNode):
             if node.tag not in SHAPES:
                 return None  # a tag content never uses: load.check_nodes reports it
-            ctx.report(node, f"{_where(where)} must be {self.doc}, not {_kind(node)}", "write it as one line of text")
+            ctx.report(node, f"{field_path(where)} must be {self.doc}, not {node_kind(node)}", "write it as one line of text")
             return None
         value = " ".join(node.value.split())
         if not value:
-            ctx.report(node, f"{_where(where)} is empty", _fill(self.doc))
+            ctx.report(node, f"{field_path(where)} is empty", fill_in(self.doc))
             return None
         if hidden := HIDDEN.search(value):
-            ctx.report(node, f"{_where(where)} holds the invisible character U+{ord(hidden.group()):04X}",
+            ctx.report(node, f"{field_path(where)} holds the invisible character U+{ord(hidden.group()):04X}",
                        "delete it: control, zero-width and text-direction characters can disguise what the text says")
             return None
         if len(value) > self.max_len:
-            ctx.report(node, f"{_where(where)} is {len(value):,} characters, over {self.max_len:,}", self.too_long)
+            ctx.report(node, f"{field_path(where)} is {len(value):,} characters, over {self.max_len:,}", self.too_long)
             return None
         return self.check(value, node, where, ctx)
 
@@ -126,7 +126,7 @@ class Slug(Text):
     def check(self, value, node, where, ctx):
         if not SLUG.match(value):
             suggestion = slug_like(value)
-            ctx.report(node, f"{_where(where)} {shown(value)} is not a valid id",
+            ctx.report(node, f"{field_path(where)} {shown(value)} is not a valid id",
                        f"use lower-case letters, digits and hyphens, e.g. {shown(suggestion)}")
             return None
         return value
@@ -160,7 +160,7 @@ class Url(Text):
 
     def check(self, value, node, where, ctx):
         if not re.match(r"^https?://[^\s<>\"'`]+$", value):
-            ctx.report(node, f"{_where(where)} {shown(value)} is not an http(s) address",
+            ctx.report(node, f"{field_path(where)} {shown(value)} is not an http(s) address",
                        "give a full https:// address (other schemes are refused)")
             return None
         return value
@@ -180,7 +180,7 @@ class SitePath(Text):
 
     def check(self, value, node, where, ctx):
         if not SITE_PATH.match(value):
-            ctx.report(node, f"{_where(where)} {shown(value)} is not an address on this site",
+            ctx.report(node, f"{field_path(where)} {shown(value)} is not an address on this site",
                        "write the part after the site's address, starting and ending with '/', e.g. "
                        "/explainers/treaty/ or /explainers/treaty/#claim-id")
             return None
@@ -197,7 +197,7 @@ class PartialDate(Text):
     def check(self, value, node, where, ctx):
         match = DATE.match(value)
         if not match or not _valid_date(*match.groups()):
-            ctx.report(node, f"{_where(where)} {shown(value)} is not a valid date",
+            ctx.report(node, f"{field_path(where)} {shown(value)} is not a valid date",
                        "write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-08 for August 2019)")
             return None
         return value
@@ -223,7 +223,7 @@ class Sha256(Text):
 
     def check(self, value, node, where, ctx):
         if not re.match(r"^[0-9a-f]{64}$", value):
-            ctx.report(node, f"{_where(where)} is not a SHA-256", "copy the hash that `make check` prints for the text")
+            ctx.report(node, f"{field_path(where)} is not a SHA-256", "copy the hash that `make check` prints for the text")
             return None
         return value
 
@@ -238,11 +238,11 @@ class Enum(Type):
 
     def convert(self, node, where, ctx):
         if not isinstance(node, yaml.ScalarNode):
-            ctx.report(node, f"{_where(where)} must be one word, not {_kind(node)}",
+            ctx.report(node, f"{field_path(where)} must be one word, not {node_kind(node)}",
                        "use one of: " + ", ".join(self.values))
             return None
         if node.value not in self.values:
-            ctx.report(node, f"{_where(where)} {shown(node.value)} is not allowed",
+            ctx.report(node, f"{field_path(where)} {shown(node.value)} is not allowed",
                        "use one of: " + ", ".join(self.values))
             return None
         return node.value
@@ -262,161 +262,13 @@ class Int(Type):
 
     def convert(self, node, where, ctx):
         if not isinstance(node, yaml.ScalarNode) or not re.match(r"^-?\d+$", node.value):
-            ctx.report(node, f"{_where(where)} must be {self.doc}", f"write a number from {self.low} to {self.high}")
+            ctx.report(node, f"{field_path(where)} must be {self.doc}", f"write a number from {self.low} to {self.high}")
             return None
         value = int(node.value)
         if not self.low <= value <= self.high:
-            ctx.report(node, f"{_where(where)} {value} is out of range", f"use a number from {self.low} to {self.high}")
+            ctx.report(node, f"{field_path(where)} {value} is out of range", f"use a number from {self.low} to {self.high}")
             return None
         return value
 
     def json(self):
         return {"type": "integer", "minimum": self.low, "maximum": self.high, "description": self.doc}
-
-
-@dataclass
-class ListOf(Type):
-    item: Type
-    min_items: int = 1
-    max_items: int = 10_000
-    doc: str = ""
-
-    def convert(self, node, where, ctx):
-        if not isinstance(node, yaml.SequenceNode):
-            ctx.report(node, f"{_where(where)} must be a list", "write each item on its own line starting with '- '")
-            return None
-        if not node.value and self.min_items:
-            ctx.report(node, f"{_where(where)} is an empty list", f"give at least one: {self.describe()}")
-        elif not self.min_items <= len(node.value) <= self.max_items:
-            ctx.report(node, f"{_where(where)} has {len(node.value)} items",
-                       f"give at least {self.min_items} and at most {self.max_items}")
-        values = []
-        for index, child in enumerate(node.value):
-            mark = child.start_mark
-            ctx.positions[where + (index,)] = (mark.line + 1, mark.column + 1)
-            values.append(self.item.convert(child, where + (index,), ctx) if child.tag in CONVERTED else None)
-        return values
-
-    def json(self):
-        schema = {"type": "array", "items": self.item.json(), "minItems": self.min_items}
-        if self.doc:
-            schema["description"] = self.doc
-        return schema
-
-    def describe(self):
-        return self.doc or f"a list of {self.item.describe()}"
-
-
-@dataclass
-class MapOf(Type):
-    """A mapping from ids of `key_kind` (resolved like refs) to values of one type."""
-
-    item: Type
-    key_kind: str = ""
-    doc: str = ""
-
-    def convert(self, node, where, ctx):
-        if not isinstance(node, yaml.MappingNode):
-            ctx.report(node, f"{_where(where)} must be a mapping of {self.key_kind} ids",
-                       f"write '<{self.key_kind} id>:' lines, each with {self.item.describe()}")
-            return None
-        value: dict = {}
-        for key, child in node.value:
-            if not isinstance(key, yaml.ScalarNode):
-                continue  # a list or mapping as a key: load.check_nodes has reported it
-            name = Slug().convert(key, where, ctx)
-            if name is None:
-                continue
-            mark = key.start_mark  # an entry is found by its key: its value may start on the next line
-            ctx.positions[where + (name,)] = (mark.line + 1, mark.column + 1)
-            ctx.refs.append((self.key_kind, name, where + (name,)))
-            value[name] = self.item.convert(child, where + (name,), ctx) if child.tag in CONVERTED else None
-        return value
-
-    def json(self):
-        schema = {"type": "object", "propertyNames": {"pattern": SLUG.pattern},
-                  "additionalProperties": self.item.json()}
-        if self.doc:
-            schema["description"] = self.doc
-        return schema
-
-    def describe(self):
-        return self.doc or f"a mapping from {self.key_kind} ids to {self.item.describe()}"
-
-
-@dataclass
-class Field:
-    type: Type
-    required: bool = True
-    doc: str = ""
-
-
-@dataclass
-class Obj(Type):
-    """A mapping with known fields; any other field is an error."""
-
-    fields: dict[str, Field] = field(default_factory=dict)
-    doc: str = ""
-    title: str = ""
-
-    def convert(self, node, where, ctx):
-        if not isinstance(node, yaml.MappingNode):
-            ctx.report(node, f"{_where(where)} must be a mapping of fields",
-                       "write 'field: value' lines, e.g. " + ", ".join(list(self.fields)[:3]))
-            return None
-        value: dict = {}
-        for key, child in node.value:
-            if not isinstance(key, yaml.ScalarNode):
-                continue  # a list or mapping as a key: load.check_nodes has reported it
-            name = key.value
-            spec = self.fields.get(name)
-            if spec is None:
-                ctx.report(key, f"unknown field {shown(name)} in {_where(where)}", _suggest(name, self.fields))
-                continue
-            mark = child.start_mark
-            ctx.positions[where + (name,)] = (mark.line + 1, mark.column + 1)
-            if child.tag == NULL:
-                if spec.required:
-                    ctx.report(child, f"{_where(where + (name,))} is empty", _fill(spec.type.describe()))
-                continue
-            value[name] = spec.type.convert(child, where + (name,), ctx) if child.tag in CONVERTED else None
-        for name, spec in self.fields.items():
-            if spec.required and name not in value and not _was_present(node, name):
-                ctx.report(node, f"{_where(where)} lacks the required field {name!r}",
-                           f"add '{name}:' with {spec.type.describe()}")
-        return value
-
-    def json(self):
-        schema = {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {name: _with_doc(spec) for name, spec in self.fields.items()},
-            "required": [name for name, spec in self.fields.items() if spec.required],
-        }
-        if self.doc:
-            schema["description"] = self.doc
-        if self.title:
-            schema["title"] = self.title
-        return schema
-
-    def describe(self):
-        return self.doc or "a mapping"
-
-
-def _was_present(node: yaml.MappingNode, name: str) -> bool:
-    return any(key.value == name for key, _ in node.value)
-
-
-def _with_doc(spec: Field) -> dict:
-    schema = spec.type.json()
-    if spec.doc:
-        schema = {**schema, "description": spec.doc}
-    return schema
-
-
-def _suggest(name: str, fields: dict) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(str(name), list(fields), n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    return hint + "allowed fields: " + ", ".join(fields)

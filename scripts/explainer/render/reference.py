@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .markup import front_matter, text
 from ..model.kinds import KINDS
-from ..model.schema import ListOf, MapOf, Obj
+from ..model.shapes import ListOf, MapOf, Obj
 
 PAGE = "docs/pages/contributing/fields.md"
 
