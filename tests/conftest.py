@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from explainer import offlinesite
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,7 +31,7 @@ def read_files(root: Path, folder: str = "content") -> dict[str, bytes]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real content, generated and built once with `mkdocs build --strict`."""
+    """The real content, generated and built once with `mkdocs build --strict`, with the offline ZIP."""
     out = tmp_path_factory.mktemp("site")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "explainer", "generate"], cwd=ROOT, env=env, check=True)
@@ -37,4 +39,5 @@ def built_site(tmp_path_factory) -> Path:
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    assert offlinesite.build(ROOT, out) == 0  # the offline copy's ZIP, as `make site` publishes it
     return out

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import clitools, files, redirects, site
+from . import clitools, files, offlinesite, redirects, site
 from .check import check_content
 from .problems import Problem, errors, in_order
 
@@ -106,6 +106,9 @@ def cmd_site(root: Path, args) -> int:
         if build.returncode:
             print("mkdocs build failed; the previous site/ is untouched", file=sys.stderr)
             return build.returncode
+        if status := offlinesite.build(root, new):  # the ZIP for a classroom without internet
+            print("the offline copy failed to build; the previous site/ is untouched", file=sys.stderr)
+            return status
         files.swap_in(new, target)
     print(f"built {target.relative_to(root)}/")
     return 0

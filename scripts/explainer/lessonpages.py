@@ -12,6 +12,7 @@ from .address import absolute, page_url
 from .content import Content, Statement
 from .lessons import targets
 from .markup import front_matter, link, quoted, text, time
+from .offline import offer
 from .pages import quote_words, statement_at
 from .render import BASIS_LABEL, PageWriter, basis_badge, source_page, span_id
 
@@ -89,6 +90,7 @@ def index(content: Content, site_url: str = "") -> str:
         parts.append(f"[Student handout]({link(INDEX, handout_page(lesson.id))}) &#183; "
                      f"[Teacher&#39;s edition with answer key]({link(INDEX, key_page(lesson.id))}) "
                      f"{writer.permalink(lesson.id, 'lesson')}\n")
+    parts.append(offer())
     return writer.finish("\n".join(parts))
 
 
