@@ -12,6 +12,7 @@ from .address import absolute, page_url
 from .content import Content, Statement
 from .lessons import targets
 from .markup import front_matter, link, quoted, text, time
+from .moodle import export_page
 from .offline import offer
 from .pages import quote_words, statement_at
 from .render import BASIS_LABEL, PageWriter, basis_badge, source_page, span_id
@@ -88,7 +89,8 @@ def index(content: Content, site_url: str = "") -> str:
         parts.append(f'<p class="lesson-meta">{_meta(lesson)}</p>\n')
         parts.append(f"{text(d['description'])}\n")
         parts.append(f"[Student handout]({link(INDEX, handout_page(lesson.id))}) &#183; "
-                     f"[Teacher&#39;s edition with answer key]({link(INDEX, key_page(lesson.id))}) "
+                     f"[Teacher&#39;s edition with answer key]({link(INDEX, key_page(lesson.id))}) &#183; "
+                     f"[Questions for Moodle (XML)]({link(INDEX, export_page(lesson.id))}){{ download }} "
                      f"{writer.permalink(lesson.id, 'lesson')}\n")
     parts.append(offer())
     return writer.finish("\n".join(parts))
@@ -115,6 +117,7 @@ def lesson_page(content: Content, lesson, locate, site_url: str = "", with_key: 
              f'<p class="lesson-meta">{edition} &#183; {_meta(lesson)}</p>\n',
              f'<p class="lesson-address">{writer.address(page)}</p>\n',
              f'<p class="lesson-other no-print" markdown="1">{other} &#183; '
+             f"[Questions for Moodle (XML)]({link(page, export_page(lesson.id))}){{ download }} &#183; "
              f"[All lessons]({link(page, INDEX)})</p>\n",
              f"{text(d['description'])}\n",
              "## Learning objectives { #objectives }\n", "By the end of the lesson, students can:\n",

@@ -6,7 +6,7 @@ the result.
 
 from __future__ import annotations
 
-from . import data, lessonpages, manifest, meta, pages, redirects, sourcepage
+from . import data, lessonpages, manifest, meta, moodle, pages, redirects, sourcepage
 from .content import Content, Statement
 from .markup import front_matter, link, text
 from .render import source_page
@@ -79,6 +79,7 @@ def generate(content: Content, handwritten: dict[str, str] | None = None, site_u
         if record.id in content.sources:
             files[source_page(record.id)] = sourcepage.render(content, record, locate)
     files.update(lessonpages.pages(content, locate, site_url))
+    files.update(moodle.files(content, site_url))
     files.update(data.files(content, locate))
     files = redirects.apply(content, meta.annotate(content, files))
     files[manifest.MANIFEST] = manifest.dumps(manifest.published(files))  # what this build publishes

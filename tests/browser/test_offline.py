@@ -84,6 +84,7 @@ def test_the_zip_holds_the_whole_site_in_one_folder(built_site, unpacked):
     for lesson in handouts:
         assert (unpacked / "lessons" / f"{lesson}.html").is_file()
         assert (unpacked / "lessons" / lesson / "answers.html").is_file()
+        assert (unpacked / "lessons" / f"{lesson}.moodle.xml").is_file()
 
 
 def test_every_page_opens_with_a_title_and_no_error(survey):
