@@ -23,7 +23,8 @@ FILES = {"index.html": b"<h1>Home</h1>", "lessons/index.html": b"<h1>For teacher
          "search/search_index.js": b"var __index = {}", "search/search_index.json": b"{}",
          "404.html": b"/inf-explainer/", "sitemap.xml": b"<lastmod>", "sitemap.xml.gz": b"\x1f\x8b",
          "assets/javascripts/bundle.min.js": b"1", "assets/javascripts/bundle.min.js.map": b"{}",
-         "assets/javascripts/lunr/wordcut.js": b"2", "data/claims.csv": b"id\n"}
+         "assets/javascripts/lunr/wordcut.js": b"2", "data/claims.csv": b"id\n",
+         "explainers/inf/index.html": b'<meta http-equiv="refresh" content="0; url=../treaty/">'}
 
 
 def entries(data: bytes) -> list[zipfile.ZipInfo]:
@@ -47,6 +48,14 @@ def test_entries_are_sorted_in_one_folder_with_one_time_and_mode():
     archive = zipfile.ZipFile(io.BytesIO(offline.pack(FILES)))
     assert archive.read("inf-explainer-offline/index.html") == FILES["index.html"]
     assert "open index.html" in archive.read("inf-explainer-offline/README.txt").decode().lower()
+
+
+def test_the_pages_forwarding_a_retired_address_are_the_ones_left_out():
+    """Golden content retires a page: the page forwarding its address is the one left out."""
+    tree = generate(check_content(read_files(ROOT / "tests" / "golden"))[0])
+    forwarding = sorted(path for path, body in tree.items()
+                        if path.endswith(".html") and not offline.packed(path, body.encode("utf-8")))
+    assert forwarding == ["explainers/inf/index.html"]
 
 
 def test_the_for_teachers_page_offers_the_zip_beside_it():

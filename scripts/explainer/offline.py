@@ -23,6 +23,9 @@ FOLDER = "inf-explainer-offline"  # the one folder the ZIP unpacks to
 # copy loads it as a script), and the search's other languages (the site is in English).
 LEFT_OUT = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
 LEFT_OUT_FOLDERS = ("assets/javascripts/lunr/",)
+# The pages that forward a retired address (content/redirects/) lead to directory addresses, which a
+# browser cannot open from disk; and nobody keeps a link into a ZIP, so the copy needs none of them.
+FORWARDING = b'<meta http-equiv="refresh"'
 STAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP can hold: every entry, every build
 README = ("The INF Treaty, explained: the whole site, for use without internet.\n\n"
           "Open index.html in this folder with a web browser. Every page, handout and teacher's\n"
@@ -54,8 +57,10 @@ def for_the_copy(markdown: str, site_url: str) -> str:
     return markdown.replace(offer(), in_the_copy(site_url))
 
 
-def packed(path: str) -> bool:
+def packed(path: str, data: bytes) -> bool:
     """Whether a file of the built copy goes into the ZIP."""
+    if path.endswith(".html") and FORWARDING in data:
+        return False
     return not (path in LEFT_OUT or path.startswith(LEFT_OUT_FOLDERS) or path.endswith(".map"))
 
 
@@ -63,7 +68,7 @@ def pack(files: dict[str, bytes]) -> bytes:
     """The ZIP of a built copy: entries sorted, one fixed time and mode, so the same files give the same bytes."""
     out = io.BytesIO()
     entries = {f"{FOLDER}/README.txt": README.encode("utf-8")}
-    entries.update({f"{FOLDER}/{path}": data for path, data in files.items() if packed(path)})
+    entries.update({f"{FOLDER}/{path}": data for path, data in files.items() if packed(path, data)})
     with zipfile.ZipFile(out, "w") as archive:
         for name in sorted(entries):
             archive.writestr(_entry(name), entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
