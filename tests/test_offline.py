@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import zipfile
 from types import SimpleNamespace
 
@@ -85,6 +86,9 @@ def test_the_hook_of_the_offline_config_rewrites_the_offer():
     spec.loader.exec_module(hook)
     settings = SimpleNamespace(site_url="https://example.org/x/")
     assert hook.on_page_markdown(offline.offer(), None, settings, None) == offline.in_the_copy("https://example.org/x/")
+    page = SimpleNamespace(canonical_url="https://example.org/x/timeline.html", file=SimpleNamespace(src_uri="timeline.md"))
+    hook.on_page_context({}, page, settings, None)
+    assert page.canonical_url == "https://example.org/x/timeline/"
 
 
 def test_the_worker_shim_is_listed_by_a_name_the_offline_plugin_recognises():
@@ -92,3 +96,19 @@ def test_the_worker_shim_is_listed_by_a_name_the_offline_plugin_recognises():
     polyfills = yaml.safe_load((ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8"))["extra"]["polyfills"]
     assert polyfills == ["javascripts/iframe-worker.js"]
     assert (ROOT / "docs" / polyfills[0]).is_file()
+
+
+CANONICAL = re.compile(rb'<link rel="canonical" href="([^"]+)">')
+
+
+def test_the_copy_cites_each_page_by_its_address_on_the_hosted_site(built_site):
+    """"Cite this page" and the canonical link of timeline.html name /timeline/, as the hosted page does."""
+    archive = zipfile.ZipFile(built_site / offline.ZIP)
+    pages = [n for n in archive.namelist() if n.endswith(".html")]
+    assert len(pages) >= 20
+    for name in pages:
+        page = name.removeprefix(offline.FOLDER + "/")
+        hosted = page if page.endswith("index.html") else page.removesuffix(".html") + "/index.html"
+        expected = CANONICAL.findall((built_site / hosted).read_bytes())
+        assert expected and CANONICAL.findall(archive.read(name)) == expected, page
+        assert expected[0] in archive.read(name).split(b'class="cite-text"')[1], page

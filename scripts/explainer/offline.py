@@ -13,6 +13,7 @@ import io
 import posixpath
 import zipfile
 
+from .address import absolute, page_url
 from .markup import text
 
 ZIP = "lessons/inf-explainer-offline.zip"  # beside the "For teachers" page (lessons/index.md)
@@ -55,6 +56,12 @@ def in_the_copy(site_url: str) -> str:
 def for_the_copy(markdown: str, site_url: str) -> str:
     """A generated page as the offline copy shows it: the offer becomes the note."""
     return markdown.replace(offer(), in_the_copy(site_url))
+
+
+def hosted_address(site_url: str, page: str) -> str:
+    """A page's address on the hosted site (directory addresses), which the copy's "Cite this page"
+    names: the copy's own file names (timeline.html) are no address anyone can follow."""
+    return absolute(site_url, page_url(page))
 
 
 def packed(path: str, data: bytes) -> bool:
