@@ -76,9 +76,13 @@ def scaled_content(source: Path, dest: Path, factor: int) -> dict[str, int]:
 
 
 def scaled_project(dest: Path, factor: int) -> dict[str, int]:
-    """A project folder (mkdocs.yml, hand-written docs, content × factor) at dest."""
+    """A project folder (mkdocs.yml, the offline copy's config and hook, hand-written docs,
+    content × factor) at dest."""
     dest.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy2(ROOT / "mkdocs-offline.yml", dest / "mkdocs-offline.yml")
+    (dest / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "offline_hook.py", dest / "scripts" / "offline_hook.py")
     shutil.copytree(ROOT / "docs", dest / "docs",
                     ignore=lambda folder, names: ["generated"] if Path(folder) == ROOT / "docs" else [])
     return scaled_content(ROOT / "content", dest / "content", factor)

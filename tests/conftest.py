@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from explainer.cli import offlinesite
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,7 +41,7 @@ def checked(files: dict[str, bytes], handwritten: dict | None = None):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real content, generated and built once with `mkdocs build --strict`."""
+    """The real content, generated and built once with `mkdocs build --strict`, with the offline ZIP."""
     out = tmp_path_factory.mktemp("site")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "explainer", "generate"], cwd=ROOT, env=env, check=True)
@@ -47,4 +49,5 @@ def built_site(tmp_path_factory) -> Path:
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    assert offlinesite.build(ROOT, out) == 0  # the offline copy's ZIP, as `make site` publishes it
     return out

@@ -61,6 +61,22 @@ def test_a_crashing_mkdocs_keeps_the_previous_site(built):
         config.write_bytes(good)
 
 
+def test_a_failing_offline_copy_keeps_the_previous_site(built):
+    """The ZIP for a classroom without internet is part of the site: its build failing fails `site`."""
+    config = built / "mkdocs-offline.yml"
+    good = config.read_bytes()
+    config.write_bytes(good + b"\nplugins: [no-such-plugin]\n")
+    try:
+        text = fails_and_keeps_the_site(built, mkdocs_ran=True)
+        assert "the offline copy failed to build" in text
+    finally:
+        config.write_bytes(good)
+
+
+def test_a_good_build_publishes_the_offline_zip(built):
+    assert (built / "site/lessons/offline-site.zip").is_file()
+
+
 def test_a_leftover_from_an_interrupted_swap_is_cleared(built):
     (built / "site.old").mkdir()
     (built / "site.old" / "stale.html").write_text("stale", encoding="utf-8")

@@ -173,7 +173,8 @@ def test_the_routing_table_publishes_what_the_pages_carry(root):
     content, tree = build(read_files(root), files.read_handwritten(root)[0] if root == ROOT else None)
     scraped = {routes.url(path): [a for a in manifest.anchors_in(body) if not UNPROMISED.match(a)]
                for path, body in tree.items() if path.endswith(".md")}
-    scraped.update({routes.url(path): [] for path in tree if path.startswith("data/") and not path.endswith(".md")})
+    scraped.update({routes.url(path): [] for path in tree if not path.endswith((".md", ".html"))
+                    and not path.startswith(("stylesheets/", "javascripts/", "assets/")) and path != manifest.MANIFEST})
     assert manifest.loads(tree[manifest.MANIFEST]) == dict(sorted(scraped.items()))
 
 

@@ -1,8 +1,8 @@
 """A throwaway copy of the project, and the real command line run on it.
 
 Tests add or break files in the copy; the repository's own tree is never
-touched. The copy holds what a build reads: mkdocs.yml, docs/ (without the
-generated folder) and content/.
+touched. The copy holds what a build reads: mkdocs.yml and mkdocs-offline.yml
+(with its hook), docs/ (without the generated folder) and content/.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ class Run:
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy2(ROOT / "mkdocs-offline.yml", dest / "mkdocs-offline.yml")  # and the hook it names
+    (dest / "scripts").mkdir(exist_ok=True)
+    shutil.copy2(ROOT / "scripts" / "offline_hook.py", dest / "scripts" / "offline_hook.py")
     shutil.copytree(ROOT / "content", dest / "content", symlinks=True)
     shutil.copytree(ROOT / "docs", dest / "docs", symlinks=True,
                     ignore=lambda folder, names: ["generated"] if Path(folder) == ROOT / "docs" else [])

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ..render import site
-from . import contributor, files
+from . import contributor, files, offlinesite
 from .project import counts, gc_paused, load, report
 
 
@@ -52,6 +52,9 @@ def cmd_site(root: Path, args) -> int:
         if build.returncode:
             print("mkdocs build failed; the previous site/ is untouched", file=sys.stderr)
             return build.returncode
+        if status := offlinesite.build(root, new):  # the ZIP for a classroom without internet
+            print("the offline copy failed to build; the previous site/ is untouched", file=sys.stderr)
+            return status
         files.swap_in(new, target)
     print(f"built {target.relative_to(root)}/")
     return 0

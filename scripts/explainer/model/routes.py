@@ -33,8 +33,9 @@ DATASETS = ("timeline", "quotes", "claims")
 # with one id on a page, so the checker reserves them (and their patterns).
 SOURCE_PARTS = ("coverage", "editors-notes", "full-text")
 LESSON_PARTS = ("objectives", "key-terms", "readings", "discussion", "questions")
+OFFLINE_PART = "offline"  # the "For teachers" page's offer of the whole site as a ZIP
 RESERVED_PATTERN = r"^(?:p\d+|span-\d+-\d+|era-.*|kind-.*|part-.*|parts)$"
-RESERVED = SOURCE_PARTS + LESSON_PARTS
+RESERVED = SOURCE_PARTS + LESSON_PARTS + (OFFLINE_PART,)
 
 
 def explainer_page(explainer_id: str) -> str:
@@ -51,6 +52,14 @@ def handout_page(lesson_id: str) -> str:
 
 def key_page(lesson_id: str) -> str:
     return f"lessons/{lesson_id}/answers.md"
+
+
+def export_page(lesson_id: str) -> str:
+    """A lesson's questions for a learning platform (Moodle XML), beside its handout."""
+    return f"lessons/{lesson_id}.moodle.xml"
+
+
+OFFLINE_ZIP = "lessons/offline-site.zip"  # the whole site for use without internet, beside "For teachers"
 
 
 def span_id(start: int, end: int) -> str:
@@ -171,11 +180,12 @@ def published(content: Content) -> dict[str, list[str]]:
     anchors[GLOSSARY] = [t.id for t in content.terms]
     for source in content.sources:
         anchors[source_page(source.id)] = source_anchors(content, source.id)
-    anchors[LESSONS] = [lesson.id for lesson in content.lessons]
+    anchors[LESSONS] = [*(lesson.id for lesson in content.lessons), OFFLINE_PART]
     for lesson in content.lessons:
         parts = [*LESSON_PARTS, *(q.id for q in lesson.questions)]
         anchors[handout_page(lesson.id)] = parts
         anchors[key_page(lesson.id)] = list(parts)
+        anchors[export_page(lesson.id)] = []
     anchors[DATA] = list(DATASETS)
     for name in DATASETS:
         anchors[f"data/{name}.json"] = []

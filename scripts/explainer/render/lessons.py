@@ -11,9 +11,11 @@ from __future__ import annotations
 from ..model import routes
 from ..model.content import Content, Target
 from ..model.records import Citation, Lesson, Position, Statement
-from ..model.routes import LESSONS as INDEX, absolute, handout_page, key_page, link, source_page, span_id, url
+from ..model.routes import LESSONS as INDEX
+from ..model.routes import absolute, export_page, handout_page, key_page, link, source_page, span_id, url
 from .blocks import BASIS_LABEL, PageWriter, basis_badge
 from .markup import quoted, text, time
+from .offline import offer
 from .page import Page
 from .pages import label, party_name, quote_words, silence
 
@@ -67,8 +69,10 @@ def index(content: Content, site_url: str = "") -> Page:
         parts.append(f'<p class="lesson-meta">{_meta(lesson)}</p>\n')
         parts.append(f"{text(lesson.description)}\n")
         parts.append(f"[Student handout]({link(INDEX, handout_page(lesson.id))}) &#183; "
-                     f"[Teacher&#39;s edition with answer key]({link(INDEX, key_page(lesson.id))}) "
+                     f"[Teacher&#39;s edition with answer key]({link(INDEX, key_page(lesson.id))}) &#183; "
+                     f"[Questions for Moodle (XML)]({link(INDEX, export_page(lesson.id))}){{ download }} "
                      f"{writer.permalink(lesson.id, 'lesson')}\n")
+    parts.append(offer())
     return Page(about.title, about.description, writer.finish("\n".join(parts)))
 
 
@@ -90,6 +94,7 @@ def lesson_page(content: Content, lesson: Lesson, site_url: str = "", with_key: 
              f'<p class="lesson-meta">{edition} &#183; {_meta(lesson)}</p>\n',
              f'<p class="lesson-address">{writer.address(page)}</p>\n',
              f'<p class="lesson-other no-print" markdown="1">{other} &#183; '
+             f"[Questions for Moodle (XML)]({link(page, export_page(lesson.id))}){{ download }} &#183; "
              f"[All lessons]({link(page, INDEX)})</p>\n",
              f"{text(lesson.description)}\n",
              "## Learning objectives { #objectives }\n", "By the end of the lesson, students can:\n",

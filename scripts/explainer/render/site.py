@@ -11,7 +11,7 @@ from dataclasses import replace
 from ..check import promise
 from ..model import routes
 from ..model.content import Content
-from . import data, lessons, meta, pages, redirects, sourcepage
+from . import data, lessons, meta, moodle, pages, redirects, sourcepage
 from .page import Page, markdown
 
 
@@ -47,6 +47,7 @@ def generate(content: Content, handwritten: dict[str, str | bytes] | None = None
     for path in set(moved) - set(generated):  # a hand-written page that lost an anchor
         files[path] = str(files[path]).rstrip("\n") + "\n\n" + redirects.moved_block(moved[path])
     files.update(data_files)
+    files.update(moodle.files(content, site_url))
     files.update(redirect_pages)
     files[promise.MANIFEST] = promise.dumps(live)  # what this build publishes
     return dict(sorted(files.items()))
