@@ -1,5 +1,6 @@
-"""Generator for the INF Treaty explainer: cited YAML in, MkDocs pages out.
+"""A generator of cited explainer sites: curated YAML and verbatim sources in, MkDocs pages out.
 
-The pipeline runs in one direction: load → check → cite → render → write.
-Everything but `write` and `cli` is pure: strings and records in, values out.
+The topic (title, parties, speakers, eras, home page) is content (content/site.yml).
+The pipeline runs one way, one folder a stage: load → cite → check → model → render;
+cli/ alone reads and writes files. See README.md, "How it fits together".
 """

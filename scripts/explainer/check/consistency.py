@@ -49,7 +49,7 @@ SQUASHED = re.compile(r"[.\u2019']s?\b|\.")
 
 
 def _squash(text: str) -> str:
-    """Compare names loosely: 'U.S.' = 'US', possessives dropped, case ignored."""
+    """Compare names loosely: 'E.U.' = 'EU', possessives dropped, case ignored."""
     return SQUASHED.sub("", fold(text)).lower()
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 # whitespace and a capital or an opening quote, or at the end of a line.
 END = re.compile(r"[.?!][\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z])|\n")
 ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|No|vs)\.)$")
-LOOK_BACK = 8  # enough for the longest named abbreviation, or the last two letters of a run like U.S.
+LOOK_BACK = 8  # enough for the longest named abbreviation, or the last two letters of a run like A.B.
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -21,7 +21,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     found, start = [], 0
     for match in END.finditer(text):
         end = match.end() if match.group() != "\n" else match.start()
-        # "U.S. INF missiles": an abbreviation, not a sentence end. Only the last few characters are
+        # "the E.U. summit": an abbreviation, not a sentence end. Only the last few characters are
         # searched (searching back to the sentence's start was quadratic in a text of abbreviations).
         if match.group() != "\n" and ABBREVIATION.search(text, max(start, match.start() - LOOK_BACK),
                                                           match.start() + 1):

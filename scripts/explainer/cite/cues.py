@@ -18,7 +18,7 @@ PRONOUNS = ("he", "she")
 SAY = ("said|says|told|tells|believes|believed|thinks|thought|argued|argues|added|adds|stated|claimed|claims|"
        "warned|warns|noted|insisted|insists|explained|declared|wrote|writes|replied|announced|asserted|"
        "maintained|maintains|acknowledged|admitted")
-# Verbs that take the relative "which" as their object: "which Russia described as".
+# Verbs that take the relative "which" as their object: "which the ministry described as".
 AS = r"described\s+(?:it\s+|them\s+)?as|called|termed|dubbed|labell?ed|characteri[sz]ed\s+(?:it\s+)?as"
 TIME = (r"(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
         r"tonight|earlier|later|week|month|year)")
@@ -26,7 +26,7 @@ TIME = (r"(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|
 _WORD = r"(?!that\b)[a-z][\w\u2019'-]*"
 TOLD = rf"(?:told|tells)(?:\s+(?:(?:a|an|the)\s+(?:{_WORD}\s+){{0,2}}{_WORD}|{_WORD}))?"
 PREPOSITIONS = "at|in|on|during|after|before|while|when|from|to|via|with|without|through|following|ahead"
-# After a cue that follows what was said, only the circumstances come: "…,” Putin said at the forum.
+# After a cue that follows what was said, only the circumstances come: "…,” the mayor said at the forum.
 _AFTER_CONTENT = re.compile(rf"\s*(?:[.,;:!?)\]\u2014]|$)|\s+(?:{PREPOSITIONS}|{TIME})(?!\w)")
 _ENDS_CONTENT = ",\u201d\u2014"
 

@@ -18,7 +18,7 @@ _SPACE = re.compile(r"\s*")
 _MARK = re.compile(f"[{OPEN}{CLOSE}]")
 # A sentence ends at . ? or ! (closing marks and brackets may follow) before a capital, digit or opening mark.
 _END = re.compile(r"[.?!][\u201d\u2019)\]]*(?=\s+[\u201c\u2018(\[]?[A-Z0-9])")
-# ... but not after a title ("Mr.") or a lone initial ("John F."); an initialism ("U.S.") may end one.
+# ... but not after a title ("Mr.") or a lone initial ("John F."); an initialism ("E.U.") may end one.
 _NOT_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof|Jr|Sr|No|vs)|(?<![.\w])[A-Z])$")
 
 

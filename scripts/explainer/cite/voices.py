@@ -2,20 +2,20 @@
 
 `read_voices(text, speakers)` cuts a source text into spans that tile it, each with one voice:
 
-- narration: the report's own words, cues included ("Putin said", "According to Putin");
+- narration: the report's own words, cues included ("the mayor said", "According to the mayor");
 - quoted: inside curly quotation marks (marks included), with the speaker of the cue that governs
   it in the same sentence, else of the nearest cue in that sentence, else the speaker still talking
   in this paragraph or the one before (a paragraph that is all quotation);
 - reported: the clause a cue governs, without the quotations inside it: after "According to X,",
   "X said (that)", "X believes", "which X described as", or before a cue that closes the sentence
-  ("…, Putin said Thursday at the forum."; right after a quotation, the cue governs only that). A
+  ("…, the mayor said Thursday at the forum."; right after a quotation, the cue governs only that). A
   clause ends at the sentence's end, or at the last comma before the next cue.
 
 "he"/"she" in a cue is the last person (a speaker who is not a party) the report named in this
 paragraph or the one before. Speakers and aliases are data; the code knows only English grammar.
 Not read: straight quotation marks, top-level ‘single’ quotations, "described the test as" without
 "which"; scare quotes in narration are taken as someone's words (the nearest cue's, or the one still talking).
-`describe` gives a voice's label for readers ("Vladimir Putin, quoted", "the report").
+`describe` gives a voice's label for readers ("Ada Lind, quoted", "the report").
 
 How the checks use `voice_of(spans, start, end)`, for each citation's anchored range:
 
@@ -100,7 +100,7 @@ def voice_of(spans: list[Span], start: int, end: int) -> tuple[tuple[Voice, str 
 
 
 def describe(voice: Voice, speaker: str | None, names: dict[str, str]) -> str:
-    """A reader's label for a voice, given speakers' display names: "Vladimir Putin, quoted"."""
+    """A reader's label for a voice, given speakers' display names: "Ada Lind, quoted"."""
     if voice is Voice.NARRATION:
         return "the report"
     return f"{names.get(speaker or '', UNNAMED)}, {voice.value}"

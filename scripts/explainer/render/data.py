@@ -38,7 +38,7 @@ DATASETS = {
 }
 COLUMN_DOCS = {
     "id": "the anchor the item is published under",
-    "date": "as precise as the sources allow: 1987, 2019-08 or 2019-09-05",
+    "date": "as precise as the sources allow: a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD)",
     "date_precision": "year, month or day",
     "url": "the page and anchor on this site, relative to the site's address",
     "cited_words": "the exact words of each citation, separated by ` | `",

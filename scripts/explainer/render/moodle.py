@@ -99,7 +99,7 @@ def answer_key(content: Content, statement: Statement, site_url: str = "") -> st
 
 
 def _basis(statement: Statement) -> str:
-    """The label the site shows beside the answer, e.g. 'Reported: Vladimir Putin', and what it means."""
+    """The label the site shows beside the answer, e.g. 'Reported: ' and the speaker's name, and what it means."""
     if not statement.basis:
         return ""
     label, meaning = BASIS_LABEL[statement.basis]

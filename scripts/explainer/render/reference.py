@@ -7,7 +7,7 @@ Schemas; a test fails when either is out of step with model.py.
 from __future__ import annotations
 
 from .markup import front_matter, text
-from ..model.kinds import KINDS
+from ..model.kinds import KINDS, SITE_FILE
 from ..model.shapes import ListOf, MapOf, Obj
 
 PAGE = "docs/pages/contributing/fields.md"
@@ -54,9 +54,9 @@ def markdown() -> str:
            "`templates/`.\n"]
     for kind in KINDS.values():
         out.append(f"## {kind.name} {{ #kind-{kind.name} }}\n")
-        out.append(f"{text(kind.schema.doc[:1].upper() + kind.schema.doc[1:])}. One file per record: "
-                   f"`content/{kind.folder}/<id>.yml`; template: `templates/{kind.name}.yml`; schema: "
-                   f"`schemas/{kind.name}.schema.json`.\n")
+        where = f"One file per record: `content/{kind.folder}/<id>.yml`" if kind.folder else f"One file: `{SITE_FILE}`"
+        out.append(f"{text(kind.schema.doc[:1].upper() + kind.schema.doc[1:])}. {where}; "
+                   f"template: `templates/{kind.name}.yml`; schema: `schemas/{kind.name}.schema.json`.\n")
         out.append(_table(kind.schema, parts))
     out.append("## Parts of records { #parts }\n")
     done: set[str] = set()
