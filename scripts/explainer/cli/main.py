@@ -11,8 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..render import site
-from . import contributor, files, offlinesite
+from . import contributor, files
 from .project import counts, gc_paused, load, report
 
 
@@ -33,6 +32,8 @@ def cmd_generate(root: Path, args) -> int:
     if content is None:
         print("nothing written: fix the problems above first", file=sys.stderr)
         return 1
+    from ..render import site  # here, not at the top: `make check` renders nothing, and starts faster
+
     tree = site.generate(content, handwritten, site_url=files.site_url(root))
     written, removed = files.write_tree(root / files.GENERATED, tree)
     print(f"generated {len(tree)} files into {files.GENERATED} ({written} changed, {removed} removed)")
@@ -52,6 +53,8 @@ def cmd_site(root: Path, args) -> int:
         if build.returncode:
             print("mkdocs build failed; the previous site/ is untouched", file=sys.stderr)
             return build.returncode
+        from . import offlinesite
+
         if status := offlinesite.build(root, new):  # the ZIP for a classroom without internet
             print("the offline copy failed to build; the previous site/ is untouched", file=sys.stderr)
             return status
