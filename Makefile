@@ -29,9 +29,10 @@ generate: $(STAMP)
 site: $(STAMP)
 	$(RUN) -m explainer site
 
-## serve: live preview at http://127.0.0.1:8000; YAML edits show without a restart
+## serve: live preview at http://127.0.0.1:8000 (another: make serve ADDR=127.0.0.1:8001); Ctrl-C stops it
+ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(RUN) -m explainer serve
+	$(RUN) -m explainer serve --addr "$(ADDR)"
 
 ## fmt: rewrite content files in the canonical YAML form (CI fails on a diff)
 fmt: $(STAMP)
