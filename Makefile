@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY)
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test check generate clean fmt fmt-check cite schemas manifest schemas-check manifest-check
+.PHONY: deps site serve test check generate clean fmt fmt-check cite schemas manifest schemas-check manifest-check
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,9 +62,13 @@ schemas-check: $(STAMP)
 manifest-check: $(STAMP)
 	$(RUN) -m explainer manifest --check
 
-## test: run every test
+## test: run every test (about 3 minutes; the browser, HTML-checker and PDF tests need `make deps` first)
 test: $(STAMP)
 	$(RUN) -m pytest
+
+## deps: install what `make test` needs beyond Python (.ci/packages.txt) with apt, on Debian or Ubuntu
+deps:
+	@.ci/deps
 
 clean:
 	rm -rf site docs/generated .pytest_cache
@@ -79,7 +83,7 @@ NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then \
 	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
-	else echo "npm not found: browser tests will skip (CI fails them)"; fi
+	else echo "npm not found: browser tests will skip (CI fails them); \`make deps\` installs it"; fi
 
 test: $(NODE_STAMP)
 
