@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY)
 STAMP  := $(VENV)/.installed
 
-.PHONY: deps site serve test check generate clean fmt fmt-check cite schemas manifest schemas-check manifest-check
+.PHONY: deps site serve test check generate clean fmt fmt-check cite find schemas manifest schemas-check manifest-check
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ fmt-check: $(STAMP)
 cite: $(STAMP)
 	@test -n "$$Q" || { echo 'usage: make cite Q="words from the source"'; exit 2; }
 	@$(RUN) -m explainer cite -- "$$Q"
+
+## find: the file and line of a record, by id or by its address on the site, e.g. make find Q=/timeline/#eef-remarks
+find: $(STAMP)
+	@test -n "$$Q" || { echo 'usage: make find Q=<id, or an address such as /explainers/treaty/#treaty-signed-by>'; exit 2; }
+	@$(RUN) -m explainer find -- "$$Q"
 
 ## schemas: rewrite the JSON Schemas in schemas/ after a change to scripts/explainer/model.py
 schemas: $(STAMP)

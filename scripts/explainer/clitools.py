@@ -1,4 +1,4 @@
-"""Contributor commands: `fmt`, `cite`, `schemas`, `manifest`.
+"""Contributor commands: `fmt`, `cite`, `schemas`, `manifest`, `find`.
 
 Thin like `cli`: read files, call the pure core, print, write.
 """
@@ -9,7 +9,7 @@ import difflib
 import sys
 from pathlib import Path
 
-from . import cli, files, finder, manifest, redirects, reference, schemas, site
+from . import cli, files, finder, lookup, manifest, redirects, reference, schemas, site
 from .check import kind_of
 from .fmt import FormatError, format_text
 from .load import decode
@@ -26,11 +26,13 @@ def register(sub) -> dict:
     found = sub.add_parser("cite", help="find typed words in the sources and print a ready cite: entry")
     found.add_argument("words", nargs="+", help="words from the source, typed as you remember them")
     found.add_argument("--source", help="search only this source id")
+    found = sub.add_parser("find", help="print the file and line of a record, by its id or its address on the site")
+    found.add_argument("query", help="an id, or an address such as /explainers/treaty/#treaty-signed-by")
     for name, what in (("schemas", "write the JSON Schemas editors use into schemas/"),
                        ("manifest", "add newly published addresses to urls.json (never removes one)")):
         parser = sub.add_parser(name, help=what)
         parser.add_argument("--check", action="store_true", help="change nothing; fail if it is out of date")
-    return {"fmt": cmd_fmt, "cite": cmd_cite, "schemas": cmd_schemas, "manifest": cmd_manifest}
+    return {"fmt": cmd_fmt, "cite": cmd_cite, "schemas": cmd_schemas, "manifest": cmd_manifest, "find": cmd_find}
 
 
 def _formatted(root: Path):
@@ -126,3 +128,17 @@ def cmd_manifest(root: Path, args) -> int:
     found += manifest.compare(promised, now, redirects.resolver(content, tree))
     cli.report(found)
     return 1 if errors(found) else 0
+
+
+def cmd_find(root: Path, args) -> int:
+    content, handwritten, problems = cli.load_with_pages(root)
+    if errors(problems):  # an id may be misplaced by the very problem; fix first, then find
+        cli.report(problems)
+        return 1
+    published = manifest.published_in(site.generate(content, handwritten, site_url=files.site_url(root)))
+    place = lookup.find(lookup.index(content), published, args.query, files.site_url(root))
+    if isinstance(place, str):
+        print(f"find: {place}")
+        return 1
+    print(place.format())
+    return 0
