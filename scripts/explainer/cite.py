@@ -245,7 +245,7 @@ def anchor(source: SourceText, quote: str, prefix: str | None = None,
     if len(hits) > 1:
         from .paste import MARKER, prefix_fix  # paste builds on this module
 
-        # With a prefix given, its words are the contributor's to choose (and prefix_fix gives one).
+        # Only without context: prefix_fix tries prefixes through this function, and must not recurse.
         first = source.anchor_folded(hits[0], len(wanted))
         example = prefix_fix(source, first) if prefix is None and suffix is None else None
         return Miss(f"quote occurs {len(hits)} times in {source.id}; which one is meant is ambiguous",

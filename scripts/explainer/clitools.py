@@ -26,8 +26,8 @@ def register(sub) -> dict:
     found = sub.add_parser("cite", help="find typed words in the sources and print a ready cite: entry")
     found.add_argument("words", nargs="+", help="words from the source, typed as you remember them")
     found.add_argument("--source", help="search only this source id")
-    found = sub.add_parser("find", help="print the file and line of a record, by its id or its address on the site")
-    found.add_argument("query", help="an id, or an address such as /explainers/treaty/#treaty-signed-by")
+    lookup_parser = sub.add_parser("find", help="print the file and line of a record, by its id or its site address")
+    lookup_parser.add_argument("query", help="an id, or an address such as /explainers/treaty/#treaty-signed-by")
     for name, what in (("schemas", "write the JSON Schemas editors use into schemas/"),
                        ("manifest", "add newly published addresses to urls.json (never removes one)")):
         parser = sub.add_parser(name, help=what)

@@ -77,7 +77,8 @@ def find(places: dict[str, Place], published: dict[str, list[str]], query: str,
         if segment in places:
             return places[segment]
     if anchor:
-        return f"#{anchor} is a heading of {page}, a page made from many records; use the # link beside the one you mean"
+        return (f"#{anchor} is a heading of {page}, a page made from many records; "
+                "use the # link beside the one you mean")
     return f"{page} is made from many records; add the #anchor of the one you mean (the # link beside it)"
 
 
