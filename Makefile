@@ -67,7 +67,7 @@ schemas-check: $(STAMP)
 manifest-check: $(STAMP)
 	$(RUN) -m explainer manifest --check
 
-## test: run every test (about 3 minutes; the browser, HTML-checker and PDF tests need `make deps` first)
+## test: run every test (3 to 6 minutes; the browser, HTML-checker and PDF tests need `make deps` first)
 test: $(STAMP)
 	$(RUN) -m pytest
 

@@ -30,10 +30,14 @@ def makeable(project: Path) -> Path:
     return project
 
 
+def contributor_env() -> dict[str, str]:
+    """This environment as a contributor's shell has it: not inside CI annotations, nor inside the
+    `make test` that runs the tests (whose make would print `make[1]:` and pass on its flags)."""
+    return {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+
+
 def make(project: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
     """`make -s ARGS` in the copy (-s: without echoing each command); output captured as text."""
-    env = {**os.environ, **kwargs.pop("env", {})}
-    env.pop("GITHUB_ACTIONS", None)
-    env.pop("MAKEFLAGS", None)
+    env = {**contributor_env(), **kwargs.pop("env", {})}
     return subprocess.run(["make", "-s", "--no-print-directory", *args], cwd=project, env=env,
                           capture_output=True, text=True, **kwargs)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from makeable import make, makeable
+from makeable import contributor_env, make, makeable
 
 
 def free_port() -> int:
@@ -102,7 +102,7 @@ def command(pid: int) -> str:
 def test_stopping_make_serve_stops_every_process_it_started(tmp_path: Path, how: str):
     project = makeable(small_project(tmp_path))
     port = free_port()
-    env = {**os.environ, "MAKEFLAGS": ""}
+    env = contributor_env()
     make_serve = subprocess.Popen(["make", "serve", f"ADDR=127.0.0.1:{port}"], cwd=project, env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     started: list[int] = []
