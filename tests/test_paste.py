@@ -47,6 +47,13 @@ def test_a_misspelt_quote_gets_the_passage_without_its_quotation_mark():
                         "ready to paste: quote: why waste money when we have already spent it")
 
 
+def test_a_quote_cut_inside_a_word_gets_the_whole_words():
+    miss = anchor(ARTICLE, "ident Vladimir Putin said")
+    assert isinstance(miss, Miss)
+    assert miss.fix == ("quote whole words; the closest passage in the source, "
+                        "ready to paste: quote: President Vladimir Putin said")
+
+
 def test_an_ambiguous_quote_gets_a_prefix_that_picks_the_first():
     quote = "at the Eastern Economic Forum in Vladivostok"
     miss = anchor(ARTICLE, quote)
