@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY)
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test check generate clean fmt fmt-check cite schemas manifest schemas-check manifest-check
+.PHONY: deps site serve test check generate clean fmt fmt-check cite find schemas manifest schemas-check manifest-check
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +29,10 @@ generate: $(STAMP)
 site: $(STAMP)
 	$(RUN) -m explainer site
 
-## serve: live preview at http://127.0.0.1:8000; YAML edits show without a restart
+## serve: live preview at http://127.0.0.1:8000 (another: make serve ADDR=127.0.0.1:8001); Ctrl-C stops it
+ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(RUN) -m explainer serve
+	$(RUN) -m explainer serve --addr "$(ADDR)"
 
 ## fmt: rewrite content files in the canonical YAML form (CI fails on a diff)
 fmt: $(STAMP)
@@ -45,6 +46,11 @@ fmt-check: $(STAMP)
 cite: $(STAMP)
 	@test -n "$$Q" || { echo 'usage: make cite Q="words from the source"'; exit 2; }
 	@$(RUN) -m explainer cite -- "$$Q"
+
+## find: the file and line of a record, by id or by its address on the site, e.g. make find Q=/timeline/#eef-remarks
+find: $(STAMP)
+	@test -n "$$Q" || { echo 'usage: make find Q=<id, or an address such as /explainers/treaty/#treaty-signed-by>'; exit 2; }
+	@$(RUN) -m explainer find -- "$$Q"
 
 ## schemas: rewrite the JSON Schemas in schemas/ after a change to scripts/explainer/model/kinds.py
 schemas: $(STAMP)
@@ -61,9 +67,13 @@ schemas-check: $(STAMP)
 manifest-check: $(STAMP)
 	$(RUN) -m explainer manifest --check
 
-## test: run every test
+## test: run every test (3 to 6 minutes; the browser, HTML-checker and PDF tests need `make deps` first)
 test: $(STAMP)
 	$(RUN) -m pytest
+
+## deps: install what `make test` needs beyond Python (.ci/packages.txt) with apt, on Debian or Ubuntu
+deps:
+	@.ci/deps
 
 clean:
 	rm -rf site docs/generated .pytest_cache
@@ -78,7 +88,7 @@ NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then \
 	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP); \
-	else echo "npm not found: browser tests will skip (CI fails them)"; fi
+	else echo "npm not found: browser tests will skip (CI fails them); \`make deps\` installs it"; fi
 
 test: $(NODE_STAMP)
 

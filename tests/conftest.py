@@ -18,6 +18,17 @@ def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """After pytest's own last line: say loudly which tests skipped for want of a tool."""
+    from toolskips import summary
+
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    line = reporter and summary([report.nodeid for report in reporter.stats.get("skipped", [])])
+    if line:
+        reporter.write_line(line, yellow=True, bold=True)
+
+
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")

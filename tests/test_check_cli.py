@@ -58,7 +58,7 @@ def test_one_changed_word_in_a_quote_fails_at_that_line(project):
     edit(project / "content/timeline/treaty-in-force.yml", "OSIA began inspections", "OSIA started inspections")
     out = failures(project)
     assert out[0].startswith("content/timeline/treaty-in-force.yml:9:12: quote not found in fas-inf-overview; "
-                             "copy the words exactly; closest passage in the source: ")
+                             "copy the words exactly; the closest passage in the source, ready to paste: quote: ")
     assert out[-1] == "1 error(s), 0 warning(s)"
 
 

@@ -54,7 +54,8 @@ def test_quote_must_start_and_end_on_word_boundaries():
 def test_missing_quote_names_the_closest_passage():
     result = anchor(ARTICLE, "accused each other of violting the agreement")
     assert isinstance(result, Miss)
-    assert result.fix.endswith("'accused each other of violating the agreement'")
+    assert result.fix == ("copy the words exactly; the closest passage in the source, "
+                          "ready to paste: quote: accused each other of violating the agreement")
 
 
 def test_ambiguous_quote_needs_context_and_context_resolves_it():

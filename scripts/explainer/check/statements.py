@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..cite import anchor as cite
+from ..cite import paste
 from ..cite.coverage import coverage
 from ..load.records import CONTENT, Record
 from ..model import routes
@@ -131,9 +132,11 @@ def check_quotes(content: Checked) -> list[Problem]:
                  if c and c.get("source") in content.sources]
         if cited and not any(s.occurrences(folded) for s in cited):
             line, col = record.at("words")
-            closest = cited[0].closest(folded)
+            passage = cited[0].closest_anchor(folded)
+            ready = paste.words_fix(cited[0], passage) if passage else None
             problems.append(Problem(record.path, line, col, "words are not verbatim in the cited source",
-                                    f"copy them exactly; closest passage: {closest!r}"))
+                                    "copy them exactly" + (f"; the closest passage, {paste.MARKER}{ready}"
+                                                           if ready else "")))
         for index, inserted in enumerate(record.data.get("insertions") or []):
             if inserted and cite.fold(inserted) not in folded:
                 line, col = record.at("insertions", index)

@@ -102,7 +102,12 @@ class SourceText:
         return Anchor(self.id, self.original(start), self.original(end - 1) + 1)
 
     def closest(self, quote: str) -> str:
-        """The passage of the source most like `quote`, in the source's own words.
+        """The passage of the source most like `quote`, in the source's own words."""
+        anchor = self.closest_anchor(quote)
+        return self.text[anchor.start:anchor.end] if anchor else ""
+
+    def closest_anchor(self, quote: str) -> Anchor | None:
+        """Where the passage of the source most like `quote` is.
 
         Windows of about the quote's length are compared with it character by character, but
         only near the few places most like it, the likeliest first, and only so many in full:
@@ -113,7 +118,7 @@ class SourceText:
         words = self.words()
         wanted = quote.split()
         if not words or not wanted:
-            return ""
+            return None
         search = wanted[:SEARCH_WORDS]
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(" ".join(search))
@@ -132,8 +137,7 @@ class SourceText:
         best_size = min(best_size + len(wanted) - len(search), len(words) - best_at)
         start = words[best_at][0]
         end = words[best_at + best_size - 1][1]
-        anchor = self.anchor_folded(start, end - start)
-        return self.text[anchor.start:anchor.end]
+        return self.anchor_folded(start, end - start)
 
     def _likely_places(self, wanted: list[str]) -> list[int]:
         """The starts of the few windows of len(wanted) words most like the quote, by the letter
@@ -239,20 +243,26 @@ def anchor(source: SourceText, quote: str, prefix: str | None = None,
             return Miss(f"quote occurs in {source.id} but never with that prefix/suffix",
                         "copy prefix/suffix from the words just before/after the intended passage")
     if len(hits) > 1:
-        example = source.folded[max(0, hits[0] - 40):hits[0]].split(" ", 1)[-1].strip()
+        from .paste import MARKER, prefix_fix  # paste builds on this module
+
+        # Only without context: prefix_fix tries prefixes through this function, and must not recurse.
+        first = source.anchor_folded(hits[0], len(wanted))
+        example = prefix_fix(source, first) if prefix is None and suffix is None else None
         return Miss(f"quote occurs {len(hits)} times in {source.id}; which one is meant is ambiguous",
-                    f"add 'prefix:' with the words just before the one you mean (e.g. {example!r})")
+                    "add a prefix: line with the words just before the one you mean"
+                    + (f"; for the first, {MARKER}{example}" if example else ""))
     return source.anchor_folded(hits[0], len(wanted))
 
 
 def _not_found(source: SourceText, quote: str, wanted: str) -> Miss:
-    inside = source.folded.find(wanted)
-    if inside != -1:
-        passage = source.closest(wanted)
-        return Miss(f"quote starts or ends inside a word in {source.id}",
-                    f"quote whole words; closest passage: {passage!r}")
-    return Miss(f"quote not found in {source.id}",
-                f"copy the words exactly; closest passage in the source: {source.closest(wanted)!r}")
+    from .paste import MARKER, quote_fix  # paste builds on this module
+
+    passage = source.closest_anchor(wanted)
+    ready = quote_fix(source, passage) if passage else None
+    hint = f"; the closest passage in the source, {MARKER}{ready}" if ready else ""
+    if source.folded.find(wanted) != -1:
+        return Miss(f"quote starts or ends inside a word in {source.id}", "quote whole words" + hint)
+    return Miss(f"quote not found in {source.id}", "copy the words exactly" + hint)
 
 
 def _context_fits(folded: str, start: int, length: int, prefix: str | None, suffix: str | None) -> bool:

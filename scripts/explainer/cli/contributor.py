@@ -1,4 +1,4 @@
-"""Contributor commands: `fmt`, `cite`, `schemas`, `manifest`.
+"""Contributor commands: `fmt`, `cite`, `schemas`, `manifest`, `find`.
 
 Thin like `cli`: read files, call the pure core, print, write.
 """
@@ -15,10 +15,12 @@ from ..cite import finder
 from ..load.nodes import decode
 from ..load.records import kind_of
 from ..model.kinds import KINDS
-from ..model.problems import errors, shown
+from ..model.build import build
+from ..model.problems import errors, in_order, shown
 from ..render import reference, schemas
 from . import files
 from . import project as cli
+from . import lookup
 from .fmt import FormatError, format_text
 
 TEMPLATES = "templates"
@@ -31,11 +33,13 @@ def register(sub) -> dict:
     found = sub.add_parser("cite", help="find typed words in the sources and print a ready cite: entry")
     found.add_argument("words", nargs="+", help="words from the source, typed as you remember them")
     found.add_argument("--source", help="search only this source id")
+    lookup_parser = sub.add_parser("find", help="print the file and line of a record, by its id or its site address")
+    lookup_parser.add_argument("query", help="an id, or an address such as /explainers/treaty/#treaty-signed-by")
     for name, what in (("schemas", "write the JSON Schemas editors use into schemas/"),
                        ("manifest", "add newly published addresses to urls.json (never removes one)")):
         parser = sub.add_parser(name, help=what)
         parser.add_argument("--check", action="store_true", help="change nothing; fail if it is out of date")
-    return {"fmt": cmd_fmt, "cite": cmd_cite, "schemas": cmd_schemas, "manifest": cmd_manifest}
+    return {"fmt": cmd_fmt, "cite": cmd_cite, "schemas": cmd_schemas, "manifest": cmd_manifest, "find": cmd_find}
 
 
 def _formatted(root: Path):
@@ -127,3 +131,20 @@ def cmd_manifest(root: Path, args) -> int:
     found = promise.compare(promised, now, redirects.resolver(content, now))
     cli.report(found)
     return 1 if errors(found) else 0
+
+
+def cmd_find(root: Path, args) -> int:
+    raw, problems = files.read_content(root)
+    handwritten, unreadable = files.read_handwritten(root)
+    checked, found = check_content(raw)
+    problems = in_order(problems + unreadable + found)
+    if errors(problems):  # an id may be misplaced by the very problem; fix first, then find
+        cli.report(problems)
+        return 1
+    published = promise.published(build(checked), handwritten)
+    place = lookup.find(lookup.index(checked), published, args.query, files.site_url(root))
+    if isinstance(place, str):
+        print(f"find: {place}")
+        return 1
+    print(place.format())
+    return 0

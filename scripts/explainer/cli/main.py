@@ -65,19 +65,9 @@ def cmd_site(root: Path, args) -> int:
 
 def cmd_serve(root: Path, args) -> int:
     """Generate, then preview with live reload; a watcher regenerates on content edits."""
-    from .watch import watch
+    from .preview import serve
 
-    if cmd_generate(root, args) and not (root / files.GENERATED / "index.md").exists():
-        return 1  # nothing to preview yet; the problems are printed above
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
-                               "--dev-addr", args.addr], cwd=root)
-    try:
-        watch(root, lambda: cmd_generate(root, args), server)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.terminate()
-    return 0
+    return serve(root, args.addr, lambda: cmd_generate(root, args))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,9 +22,10 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
     return state
 
 
-def watch(root: Path, regenerate, server, interval: float = 0.5) -> None:
+def watch(root: Path, regenerate, server, interval: float = 0.5, running=lambda: True) -> None:
+    """Regenerate on each change while the server runs and `running()` says to go on."""
     last = snapshot(root)
-    while server.poll() is None:
+    while server.poll() is None and running():
         time.sleep(interval)
         now = snapshot(root)
         if now != last:
