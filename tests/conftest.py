@@ -11,6 +11,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# mkdocs.yml takes the site's address from SITE_URL, as a deploy passes it. The tests build the
+# site as deployed at this address (under a path, like a project's GitHub Pages site), or at
+# the one SITE_URL names; test_site_url.py builds without any.
+TEST_SITE_URL = "https://example.net/explainer-test/"
+os.environ.setdefault("SITE_URL", TEST_SITE_URL)
+
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")

@@ -76,3 +76,17 @@ def test_answers_appear_only_in_the_teachers_edition():
     assert answer in pages["lessons/golden-lesson/answers.md"]
     assert answer not in pages["lessons/golden-lesson.md"]
     assert 'id="golden-lesson-range"' in pages["lessons/golden-lesson.md"]
+
+
+def test_a_handout_prints_the_sites_address_when_it_is_known():
+    content, _ = check_content(read_files(GOLDEN))
+    page = generate(content, site_url="https://example.net/fork/")["lessons/golden-lesson.md"]
+    assert '<p class="lesson-address"><span class="print-url">https://example.net/fork/lessons/golden-lesson/</span></p>' in page
+    assert ('<span class="print-url">https://example.net/fork/sources/fas-inf-overview/&#35;span-0-134</span>'
+            in page)
+
+
+def test_a_handout_prints_no_address_when_it_is_unknown():
+    content, _ = check_content(read_files(GOLDEN))
+    page = generate(content)["lessons/golden-lesson.md"]
+    assert "print-url" not in page and '<p class="lesson-address"></p>' in page

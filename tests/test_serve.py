@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from browser.harness import site_prefix
 from conftest import ROOT
 
 
@@ -48,7 +49,7 @@ def test_yaml_edit_shows_in_served_page_without_restart(tmp_path: Path):
                                "--addr", f"127.0.0.1:{port}"], cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        url = f"http://127.0.0.1:{port}/inf-explainer/glossary/"
+        url = f"http://127.0.0.1:{port}{site_prefix()}glossary/"  # mkdocs serve mounts the site at site_url's path
         assert wait_for(url, "Nuclear Forces Treaty, which"), "the preview never came up"
         term = project / "content/glossary/inf-treaty.yml"
         term.write_text(term.read_text().replace("Forces Treaty, which", "Forces Treaty, freshly edited, which"))

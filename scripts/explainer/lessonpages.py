@@ -36,13 +36,15 @@ class LessonWriter(PageWriter):
         return super()._footnote(citation) + self.span_address(citation)
 
     def span_address(self, citation) -> str:
-        if citation.anchor is None:
+        if citation.anchor is None or not self.site_url:  # a path alone would be no address on paper
             return ""
         path = page_url(source_page(citation.source)) + "#" + span_id(citation.anchor.start, citation.anchor.end)
         return f' <span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
     def address(self, page: str, anchor: str = "") -> str:
-        """The absolute address of a page (and anchor), shown in print only."""
+        """The absolute address of a page (and anchor), shown in print only, when the site's is known."""
+        if not self.site_url:
+            return ""
         path = page_url(page) + (f"#{anchor}" if anchor else "")
         return f'<span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
