@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import clitools, files, redirects, site
+from . import builddate, clitools, files, redirects, site
 from .check import check_content
 from .problems import Problem, errors, in_order
 
@@ -102,7 +102,7 @@ def cmd_site(root: Path, args) -> int:
     with tempfile.TemporaryDirectory(dir=root, prefix=".site-") as tmp:
         new = Path(tmp) / "site"
         build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                                "--site-dir", str(new)], cwd=root)
+                                "--site-dir", str(new)], cwd=root, env=builddate.build_env(root, os.environ))
         if build.returncode:
             print("mkdocs build failed; the previous site/ is untouched", file=sys.stderr)
             return build.returncode
