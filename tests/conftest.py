@@ -35,7 +35,13 @@ def read_files(root: Path, folder: str = "content") -> dict[str, bytes]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real content, generated and built once with `mkdocs build --strict`."""
+    """The real content, generated and built once with `mkdocs build --strict`; or, with
+    TEST_SITE set, the site already built in that folder (`make test-zensical` sets it to
+    Zensical's site-zensical/, so the same checks run on the other engine's output)."""
+    if folder := os.environ.get("TEST_SITE"):
+        site = (ROOT / folder).resolve()
+        assert (site / "index.html").is_file(), f"TEST_SITE={folder}: no built site there (make site-zensical)"
+        return site
     out = tmp_path_factory.mktemp("site")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "explainer", "generate"], cwd=ROOT, env=env, check=True)
