@@ -118,3 +118,9 @@ test-zensical: site-zensical $(NODE_STAMP)
 	TEST_SITE=site-zensical $(RUN) -m pytest tests/browser tests/test_missing_assets.py $(PYTEST_ARGS)
 
 .PHONY: site-zensical test-zensical
+
+## bench-engines: Zensical's build time beside MkDocs' at 1×, 10× and 100× the content, into BENCHMARKS.md
+bench-engines: $(STAMP) $(ZSTAMP)
+	$(RUN) benchmarks/engines.py --write BENCHMARKS.md --json benchmarks/engines-results.json
+
+.PHONY: bench-engines
