@@ -76,7 +76,7 @@ deps:
 	@.ci/deps
 
 clean:
-	rm -rf site docs/generated .pytest_cache
+	rm -rf site site-zensical docs/generated .pytest_cache
 
 # --- Browser tests and page weight -------------------------------------------
 # Test-only tools from npm, exact versions in package-lock.json: axe-core,
@@ -103,3 +103,34 @@ bench: $(STAMP)
 	$(RUN) benchmarks/scale.py --write BENCHMARKS.md --json benchmarks/scale-results.json
 
 .PHONY: bench
+
+# --- Zensical, the next engine -----------------------------------------------
+# The same generated tree and mkdocs.yml, built by the pinned Zensical in its own
+# environment (.venv-zensical/) into site-zensical/ (mkdocs.yml: site_dir from SITE_DIR).
+ZVENV  := .venv-zensical
+ZSTAMP := $(ZVENV)/.installed
+
+$(ZSTAMP): requirements-zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $(ZSTAMP)
+
+## site-zensical: check, generate and build the site with Zensical into site-zensical/
+site-zensical: $(STAMP) $(ZSTAMP)
+	$(RUN) -m explainer generate
+	SITE_DIR=site-zensical NO_COLOR=1 $(ZVENV)/bin/zensical build --clean --strict
+	$(RUN) scripts/missing_assets.py site-zensical "$$SITE_URL"
+
+## test-zensical: the browser suite on Zensical's output (axe, assets, requests, links, search)
+# Built for the address the tests serve it under (tests/conftest.py), unless SITE_URL says another.
+test-zensical: export SITE_URL ?= https://example.net/explainer-test/
+test-zensical: site-zensical $(NODE_STAMP)
+	TEST_SITE=site-zensical $(RUN) -m pytest tests/browser tests/test_missing_assets.py $(PYTEST_ARGS)
+
+.PHONY: site-zensical test-zensical
+
+## bench-engines: Zensical's build time beside MkDocs' at 1×, 10× and 100× the content, into BENCHMARKS.md
+bench-engines: $(STAMP) $(ZSTAMP)
+	$(RUN) benchmarks/engines.py --write BENCHMARKS.md --json benchmarks/engines-results.json
+
+.PHONY: bench-engines

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -42,9 +43,10 @@ def build(config: Path, out: Path) -> None:
 
 def stock_config(tmp: Path) -> Path:
     """mkdocs.yml with Material's defaults: no overrides, no extra CSS, default fonts."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # resolves !ENV SITE_URL
     config["theme"] = {"name": "material"}
     config.pop("extra_css", None)
+    config.pop("hooks", None)
     config["docs_dir"] = str(ROOT / config["docs_dir"])
     config["strict"] = False
     path = tmp / "mkdocs-stock.yml"

@@ -13,6 +13,12 @@ from explainer.cli import offlinesite
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# mkdocs.yml takes the site's address from SITE_URL, as a deploy passes it. The tests build the
+# site as deployed at this address (under a path, like a project's GitHub Pages site), or at
+# the one SITE_URL names; test_site_url.py builds without any.
+TEST_SITE_URL = "https://example.net/explainer-test/"
+os.environ.setdefault("SITE_URL", TEST_SITE_URL)
+
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
@@ -52,7 +58,13 @@ def checked(files: dict[str, bytes], handwritten: dict | None = None):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real content, generated and built once with `mkdocs build --strict`, with the offline ZIP."""
+    """The real content, generated and built once with `mkdocs build --strict`, with the offline ZIP; or, with
+    TEST_SITE set, the site already built in that folder (`make test-zensical` sets it to
+    Zensical's site-zensical/, so the same checks run on the other engine's output)."""
+    if folder := os.environ.get("TEST_SITE"):
+        site = (ROOT / folder).resolve()
+        assert (site / "index.html").is_file(), f"TEST_SITE={folder}: no built site there (make site-zensical)"
+        return site
     out = tmp_path_factory.mktemp("site")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "explainer", "generate"], cwd=ROOT, env=env, check=True)

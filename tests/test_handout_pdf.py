@@ -18,9 +18,10 @@ import pytest
 
 from browser.harness import CHROMIUM, FLAGS as BROWSER_FLAGS
 from conftest import ROOT
+from explainer.cli.siteurl import with_slash
 
 FLAGS = ["--headless", *BROWSER_FLAGS, "--no-pdf-header-footer"]
-SITE_URL = "https://example.org/inf-explainer/"
+SITE_URL = with_slash(os.environ["SITE_URL"])  # the address the test site is built for (conftest.py)
 ARTIFACTS = ROOT / "artifacts" / "handouts"
 
 

@@ -75,3 +75,15 @@ def test_answers_appear_only_in_the_teachers_edition():
     assert answer in pages["lessons/golden-lesson/answers.md"]
     assert answer not in pages["lessons/golden-lesson.md"]
     assert 'id="golden-lesson-range"' in pages["lessons/golden-lesson.md"]
+
+
+def test_a_handout_prints_the_sites_address_when_it_is_known():
+    page = generate(checked(read_files(GOLDEN)), site_url="https://example.net/fork/")["lessons/golden-lesson.md"]
+    assert '<p class="lesson-address"><span class="print-url">https://example.net/fork/lessons/golden-lesson/</span></p>' in page
+    assert ('<span class="print-url">https://example.net/fork/sources/fas-inf-overview/&#35;span-0-134</span>'
+            in page)
+
+
+def test_a_handout_prints_no_address_when_it_is_unknown():
+    page = generate(checked(read_files(GOLDEN)))["lessons/golden-lesson.md"]
+    assert "print-url" not in page and '<p class="lesson-address"></p>' in page

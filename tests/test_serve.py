@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from browser.harness import site_prefix
 from conftest import ROOT
 from makeable import contributor_env, make, makeable
 
@@ -59,7 +60,7 @@ def test_yaml_edit_shows_in_served_page_without_restart(tmp_path: Path):
                                "--addr", f"127.0.0.1:{port}"], cwd=project, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        url = f"http://127.0.0.1:{port}/inf-explainer/glossary/"
+        url = f"http://127.0.0.1:{port}{site_prefix()}glossary/"  # mkdocs serve mounts the site at site_url's path
         assert wait_for(url, "Nuclear Forces Treaty, which"), "the preview never came up"
         term = project / "content/glossary/inf-treaty.yml"
         term.write_text(term.read_text().replace("Forces Treaty, which", "Forces Treaty, freshly edited, which"))
@@ -107,7 +108,7 @@ def test_stopping_make_serve_stops_every_process_it_started(tmp_path: Path, how:
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     started: list[int] = []
     try:
-        assert wait_for(f"http://127.0.0.1:{port}/inf-explainer/", "<html"), "the preview never came up"
+        assert wait_for(f"http://127.0.0.1:{port}{site_prefix()}", "<html"), "the preview never came up"
         started += children(make_serve.pid)
         assert any("mkdocs serve" in command(p) for p in started), [command(p) for p in started]
         if how == "SIGTERM to make":
@@ -121,7 +122,7 @@ def test_stopping_make_serve_stops_every_process_it_started(tmp_path: Path, how:
         while any(map(running, started)) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert not [command(p) for p in started if running(p)], f"still running after {how}"
-        assert not fetch(f"http://127.0.0.1:{port}/inf-explainer/"), "the port is still served"
+        assert not fetch(f"http://127.0.0.1:{port}{site_prefix()}"), "the port is still served"
     finally:
         for pid in {make_serve.pid, *started, *children(make_serve.pid)}:  # what a failure left running
             if running(pid):

@@ -45,14 +45,14 @@ def missing_tools() -> str | None:
 
 
 def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
-    """The path the site lives under once deployed (from site_url), e.g. /inf-explainer/.
+    """The path the site lives under once deployed (site_url, from SITE_URL), e.g. /inf-explainer/.
 
     Serving the test site under the same path lets the 404 page, whose links
     are absolute, load its assets as it will in production.
     """
-    import yaml
+    from explainer.cli import siteurl
 
-    url = yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/"
+    url = siteurl.site_url(config.read_text(encoding="utf-8"), os.environ) or "/"
     path = urlsplit(url).path or "/"
     return path if path.endswith("/") else path + "/"
 

@@ -29,6 +29,7 @@ def golden_site(tmp_path_factory, tools) -> Path:
     root = tmp_path_factory.mktemp("golden-site")
     shutil.copy(ROOT / "mkdocs.yml", root)
     shutil.copytree(ROOT / "docs" / "overrides", root / "docs" / "overrides")
+    shutil.copytree(ROOT / "docs" / "hooks", root / "docs" / "hooks")
     tree_files = {p.relative_to(GOLDEN).as_posix(): p.read_bytes()
                   for p in (GOLDEN / "content").rglob("*") if p.is_file()}
     handwritten = files.read_handwritten(ROOT)[0]

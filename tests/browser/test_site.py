@@ -72,6 +72,8 @@ def test_search_works_on_the_static_site(page, served):
     page.goto(base)
     page.keyboard.press("/")  # the theme's shortcut to the search box
     page.keyboard.type("Gorbachev")
-    results = page.locator(".md-search-result__item")
+    # Material lists results as .md-search-result__item; Zensical's search (a listbox of options,
+    # in a shadow root, which Playwright's CSS locators enter) is another component.
+    results = page.locator(".md-search-result__item, [role=listbox] [role=option]")
     results.first.wait_for(timeout=10_000)
     assert "Gorbachev" in results.first.inner_text()

@@ -4,13 +4,13 @@ hand-written pages, and writing the generated tree (changed files only)."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
 
 from ..load.nodes import decode, too_big
 from ..model.problems import Problem
+from . import siteurl
 
 GENERATED = Path("docs/generated")
 HANDWRITTEN = Path("docs/pages")
@@ -76,11 +76,10 @@ def read_content(root: Path) -> tuple[dict[str, bytes], list[Problem]]:
 
 
 def site_url(root: Path) -> str:
-    """mkdocs.yml's site_url, read as text (the file may hold tags a safe loader refuses)."""
+    """mkdocs.yml's site_url, with `!ENV SITE_URL` resolved as MkDocs does; "" when unknown."""
     path = root / "mkdocs.yml"
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    match = re.search(r"^site_url:[ \t]*['\"]?([^'\"\s#]+)", text, re.M)
-    return match.group(1) if match else ""
+    return siteurl.site_url(text, os.environ)
 
 
 def read_handwritten(root: Path) -> tuple[dict[str, str | bytes], list[Problem]]:

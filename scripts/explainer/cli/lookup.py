@@ -82,7 +82,7 @@ def find(places: dict[str, Place], published: dict[str, list[str]], query: str,
 
 
 def _address(query: str, site_url: str) -> tuple[str, str]:
-    """'https://example.org/inf-explainer/timeline/#x' → ('/timeline/', 'x'), for any of its spellings."""
+    """'https://example.org/explainer/timeline/#x' → ('/timeline/', 'x'), for any of its spellings."""
     parts = urlsplit(query)
     path = parts.path if parts.scheme or parts.path.startswith("/") else "/" + parts.path
     prefix = urlsplit(site_url).path.rstrip("/")

@@ -6,12 +6,13 @@ Thin: read files, call the pure core, print problems, write outputs.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from . import contributor, files
+from . import builddate, contributor, files
 from .project import counts, gc_paused, load, report
 
 
@@ -46,16 +47,17 @@ def cmd_site(root: Path, args) -> int:
     if status:
         return status
     target = root / "site"
+    env = builddate.build_env(root, os.environ)  # the build's date: the content's last commit
     with tempfile.TemporaryDirectory(dir=root, prefix=".site-") as tmp:
         new = Path(tmp) / "site"
         build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                                "--site-dir", str(new)], cwd=root)
+                                "--site-dir", str(new)], cwd=root, env=env)
         if build.returncode:
             print("mkdocs build failed; the previous site/ is untouched", file=sys.stderr)
             return build.returncode
         from . import offlinesite
 
-        if status := offlinesite.build(root, new):  # the ZIP for a classroom without internet
+        if status := offlinesite.build(root, new, env):  # the ZIP for a classroom without internet
             print("the offline copy failed to build; the previous site/ is untouched", file=sys.stderr)
             return status
         files.swap_in(new, target)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..render import offline
@@ -12,13 +13,13 @@ from ..render import offline
 CONFIG = "mkdocs-offline.yml"
 
 
-def build(root: Path, site_dir: Path) -> int:
+def build(root: Path, site_dir: Path, env: Mapping[str, str] | None = None) -> int:
     """Build the offline copy from the generated pages into a temporary folder, and write its ZIP
     into site_dir. Returns MkDocs' exit status; on failure nothing is written."""
     with tempfile.TemporaryDirectory(prefix="explainer-offline-") as tmp:
         built = Path(tmp) / "site"
         run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", CONFIG,
-                              "--site-dir", str(built)], cwd=root)
+                              "--site-dir", str(built)], cwd=root, env=env)
         if run.returncode:
             return run.returncode
         target = site_dir / offline.ZIP

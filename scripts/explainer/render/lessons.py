@@ -29,11 +29,15 @@ class LessonWriter(PageWriter):
         return super()._footnote(citation) + self.span_address(citation)
 
     def span_address(self, citation: Citation) -> str:
+        if not self.site_url:  # a path alone would be no address on paper
+            return ""
         path = url(source_page(citation.source)) + "#" + span_id(citation.start, citation.end)
         return f' <span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
     def address(self, page: str, anchor: str = "") -> str:
-        """The absolute address of a page (and anchor), shown in print only."""
+        """The absolute address of a page (and anchor), shown in print only, when the site's is known."""
+        if not self.site_url:
+            return ""
         path = url(page) + (f"#{anchor}" if anchor else "")
         return f'<span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
