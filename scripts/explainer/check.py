@@ -17,6 +17,7 @@ from .load import controls, decode, parse
 from .model import KIND_BY_FOLDER, KINDS, Record
 from .problems import Problem, in_order, shown
 from .schema import SLUG, Context, slug_like
+from .typos import check_typos
 
 CONTENT = "content"
 
@@ -178,6 +179,7 @@ def _check_sources(content: Content, texts: dict[str, bytes]) -> list[Problem]:
         problems += found + (controls(text, f"{CONTENT}/sources/{record.id}.txt") if text else [])
         if text is not None:
             content.sources[record.id] = cite.SourceText(record.id, text)
+            problems += check_typos(record, text)
     for name in sorted(set(texts) - {r.id for r in content.of("source")}):
         if not SLUG.match(name):
             problems.append(Problem(f"{CONTENT}/sources/{name}.txt", 1, 1, f"the name {shown(name)} is not a valid id",

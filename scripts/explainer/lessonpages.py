@@ -13,7 +13,9 @@ from .content import Content, Statement
 from .lessons import targets
 from .markup import front_matter, link, quoted, text, time
 from .pages import quote_words, statement_at
+from .passages import Passage, in_order, number_passages
 from .render import BASIS_LABEL, PageWriter, basis_badge, source_page, span_id
+from .typos import CONVENTION, has_typo, sic_marked
 
 INDEX = "lessons/index.md"
 SIDES = (("russia", "Russia"), ("united_states", "United States"))
@@ -31,6 +33,7 @@ class LessonWriter(PageWriter):
     """A page writer whose citations also print their full address."""
 
     site_url: str = ""
+    passages: dict = {}
 
     def _footnote(self, citation) -> str:
         return super()._footnote(citation) + self.span_address(citation)
@@ -46,21 +49,40 @@ class LessonWriter(PageWriter):
         path = page_url(page) + (f"#{anchor}" if anchor else "")
         return f'<span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
-    def citations(self, statement: Statement) -> str:
-        """Citations written out under a reading: the source's exact words, its title, its address."""
-        items = []
-        for citation in statement.citations:
-            source = self.content.sources.get(citation.source)
-            record = self.content.record("source", citation.source)
-            title = text(record.data["title"]) if record else text(citation.source)
-            if source is None or citation.anchor is None:
-                items.append(f"<li>{quoted(citation.quote)} &#8212; {title}</li>")
-                continue
-            words = source.text[citation.anchor.start:citation.anchor.end]
-            target = link(self.path, source_page(citation.source), span_id(citation.anchor.start, citation.anchor.end))
-            items.append(f'<li markdown="1">{quoted(words)} &#8212; [{title}]({target})'
-                         f"{self.span_address(citation)}</li>")
-        return '<ul class="citations" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
+    def refs(self, statement: Statement) -> str:
+        """A statement's sources, as references to the page's numbered passages (not footnotes)."""
+        numbers = list(dict.fromkeys(self.passages[span].number for span in spans_of([statement])))
+        if not numbers:
+            return ""
+        links = ", ".join(f"[{n}](#passage-{n})" for n in numbers)
+        return f' <span class="passage-refs">(Passage{"s" if len(numbers) > 1 else ""} {links})</span>'
+
+    def passage_list(self) -> str:
+        """Every passage the page refers to, printed once: its words, source and address."""
+        items, typos_shown = [], False
+        for passage in in_order(self.passages):
+            record = self.content.record("source", passage.source)
+            typos = record.data.get("typos") or []
+            words = self.content.sources[passage.source].text[passage.start:passage.end]
+            typos_shown = typos_shown or has_typo(words, typos)
+            target = link(self.path, source_page(passage.source), span_id(passage.start, passage.end))
+            items.append(f'<li id="passage-{passage.number}" markdown="1"><strong>Passage {passage.number}.</strong> '
+                         f'{sic_marked(words, typos)} <span class="passage-source">&#8212; '
+                         f'[{text(record.data["title"])}]({target})'
+                         f"{self.span_address(_Anchored(passage))}</span></li>")
+        if not items:
+            return ""
+        note = f" {CONVENTION}" if typos_shown else ""
+        return ("## Source passages { #passages }\n\n<p>The exact words of the sources, each printed once; "
+                f"the readings and answers refer to them by number.{note}</p>\n"
+                '<ul class="passages" markdown="1">\n' + "\n".join(items) + "\n</ul>\n")
+
+
+class _Anchored:
+    """A passage in the shape span_address reads: a source and an anchor."""
+
+    def __init__(self, passage: Passage):
+        self.source, self.anchor = passage.source, passage
 
 
 def _writer(content: Content, page: str, site_url: str) -> LessonWriter:
@@ -104,6 +126,8 @@ def lesson_page(content: Content, lesson, locate, site_url: str = "", with_key: 
     d = lesson.data
     page = key_page(lesson.id) if with_key else handout_page(lesson.id)
     writer = _writer(content, page, site_url)
+    writer.passages = number_passages([spans_of(student_statements(content, lesson)),
+                                       spans_of(answer_statements(content, lesson) if with_key else [])])
     edition = "Teacher&#39;s edition with answer key" if with_key else "Student handout"
     other = (f"[Student handout]({link(page, handout_page(lesson.id))})" if with_key
              else f"[Teacher&#39;s edition with answer key]({link(page, key_page(lesson.id))})")
@@ -119,11 +143,36 @@ def lesson_page(content: Content, lesson, locate, site_url: str = "", with_key: 
              "\n".join(f"- {text(o)}" for o in d["objectives"]) + "\n",
              "## Key terms { #key-terms }\n", _terms(writer, content, d["key_terms"]),
              "## Readings { #readings }\n", _labels(), _readings(writer, content, d["readings"], locate),
+             writer.passage_list(),
              "## Discussion { #discussion }\n",
              "\n".join(f"{n}. {text(q)}" for n, q in enumerate(d["discussion"], 1)) + "\n",
              "## Check your understanding { #questions }\n",
              _questions(writer, content, lesson, with_key)]
     return writer.finish("\n".join(parts))
+
+
+def student_statements(content: Content, lesson) -> list[Statement]:
+    """The statements a student handout prints, in page order: key terms, then readings."""
+    found = [statement_at(content, content.record("term", t)) for t in lesson.data["key_terms"]]
+    index = targets(content)
+    for ref in lesson.data["readings"]:
+        target = index[ref]
+        if target.kind == "position":
+            found += [statement_at(content, target.record, key) for key, _ in SIDES
+                      if not target.record.data[key].get("silent")]
+        else:
+            found.append(statement_at(content, target.record, *target.where))
+    return [s for s in found if s]
+
+
+def answer_statements(content: Content, lesson) -> list[Statement]:
+    found = [statement_at(content, lesson, "questions", q) for q in range(len(lesson.data["questions"]))]
+    return [s for s in found if s]
+
+
+def spans_of(statements: list[Statement]) -> list:
+    """The anchored spans the statements cite, in order: (source, start, end)."""
+    return [(c.source, c.anchor.start, c.anchor.end) for s in statements for c in s.citations if c.anchor]
 
 
 def _labels() -> str:
@@ -140,7 +189,7 @@ def _terms(writer: LessonWriter, content: Content, ids: list[str]) -> str:
         statement = statement_at(content, term)
         target = link(writer.path, "glossary.md", term.id)
         items.append(f'<dt markdown="1">[{text(term.data["term"])}]({target})</dt>\n'
-                     f'<dd markdown="1">\n<p>{text(term.data["definition"])}</p>\n{writer.citations(statement)}</dd>')
+                     f'<dd markdown="1">\n<p markdown="1">{text(term.data["definition"])}{writer.refs(statement)}</p>\n</dd>')
     return '<dl class="lesson-terms" markdown="1">\n' + "\n".join(items) + "\n</dl>\n"
 
 
@@ -160,13 +209,14 @@ def _reading(writer: LessonWriter, content: Content, target, locate) -> str:
         d = record.data
         head = (f"<strong>{text(d['speaker'])}</strong>, {text(d['occasion'])}, {text(d['place'])}, "
                 f"{time(d['date'])}")
-        body = f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;</p></blockquote>'
+        body = (f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;'
+                f"{writer.refs(statement)}</p></blockquote>")
     else:
         head = (f"{time(record.data['date'])}: <strong>{text(record.data['title'])}</strong>"
                 if target.kind == "event" else f"From <em>{text(record.data['title'])}</em>")
-        body = f'<p markdown="1">{basis_badge(statement)} {text(statement.text)}</p>'
+        body = f'<p markdown="1">{basis_badge(statement)} {text(statement.text)}{writer.refs(statement)}</p>'
     return (f'<li class="reading reading-{target.kind}" markdown="1"><p class="reading-from">{head}</p>\n'
-            f"{body}\n{writer.citations(statement)}"
+            f"{body}\n"
             f'<p class="read-more" markdown="1">[Read it on the site]({link(writer.path, where.page, where.anchor)})'
             f" {writer.address(where.page, where.anchor)}</p></li>")
 
@@ -181,7 +231,7 @@ def _position_reading(writer: LessonWriter, content: Content, record) -> str:
             continue
         statement = statement_at(content, record, key)
         sides.append(f'<p markdown="1"><strong>{name}</strong> (held by {text(side["held_by"])}): '
-                     f"{basis_badge(statement)} {text(statement.text)}</p>\n{writer.citations(statement)}")
+                     f"{basis_badge(statement)} {text(statement.text)}{writer.refs(statement)}</p>")
     return (f'<li class="reading reading-position" markdown="1">'
             f'<p class="reading-from">Positions: <strong>{text(d["topic"])}</strong> {text(d["question"])}</p>\n'
             + "\n".join(sides)

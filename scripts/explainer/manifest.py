@@ -19,7 +19,7 @@ MANIFEST = "urls.json"
 ASSETS = ("stylesheets/", "javascripts/", "assets/")
 ID_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^<>]*?\sid=["']([^"'<>]+)["']""")
 ID_IN_ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[^{}\n]*?[ \t])?#([A-Za-z][\w:.-]*)[^{}\n]*\}")
-UNPROMISED = re.compile(r"^(?:span-\d+-\d+|fn:.*|fnref:.*)$")  # citation spans and footnotes follow the text
+UNPROMISED = re.compile(r"^(?:span-\d+-\d+|passage-\d+|fn:.*|fnref:.*)$")  # spans, footnotes and a handout's passage numbers follow the text
 HEADER = ("The promise of lasting links: every address and anchor ever published. Remove nothing: "
           "declare a redirect in content/redirects/ instead. `make manifest` adds new ones.")
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .content import Content, Statement
 from .markup import link, quoted, text
+from .typos import mark_typos
 
 BASIS_LABEL = {
     "narration": ("Narration", "The source states this in its own voice."),
@@ -75,7 +76,7 @@ class PageWriter:
             return f"{quoted(citation.quote)} &#8212; {title}"
         words = source.text[citation.anchor.start:citation.anchor.end]
         target = link(self.path, source_page(citation.source), span_id(citation.anchor.start, citation.anchor.end))
-        return f"{quoted(words)} &#8212; [{title}]({target})"
+        return f"{mark_typos(quoted(words), record.data.get('typos'))} &#8212; [{title}]({target})"
 
     def permalink(self, anchor: str, what: str) -> str:
         """A visible link to the record's own anchor, for copying."""

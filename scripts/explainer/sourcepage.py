@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .content import Content, Statement
 from .markup import escape, front_matter, human_date, link, quoted, text
 from .render import PageWriter, source_page, span_id
+from .typos import CONVENTION, mark_typos
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,10 @@ def render(content: Content, record, where_published) -> str:
     parts.append('## Full text { #full-text }\n')
     parts.append('<p class="lede">Highlighted passages are cited on this site; the links under each '
                  "paragraph lead to every sentence that cites them.</p>\n")
+    if record.data.get("typos"):
+        parts.append(f'<p class="sic-note">{CONVENTION}</p>\n')
     for number, start, end, inside in lines_with_spans(source.text, list(spans)):
-        body = highlight(source.text, start, end, inside)
+        body = mark_typos(highlight(source.text, start, end, inside), record.data.get("typos"))
         parts.append(f'<p class="source-paragraph" id="p{number}" markdown="1">{body}</p>\n')
         parts.append(_citers(page, source.text, inside, spans))
     return writer.finish("\n".join(p for p in parts if p))
