@@ -99,17 +99,20 @@ def render(content: Content, record, where_published) -> str:
     writer = PageWriter(page, content)
     parts = [front_matter(title=record.data["title"],
                           description=f"The full text of {record.data['title']}, every cited passage highlighted."),
-             f"# {text(record.data['title'])}\n", _metadata(record), _coverage(content, record),
-             _notes(writer, content, record)]
+             f"# {text(record.data['title'])}\n"]
+    # The article first: a phone reader came for the text, not for the lists about it.
     parts.append('## Full text { #full-text }\n')
-    parts.append('<p class="lede">Highlighted passages are cited on this site; the links under each '
-                 "paragraph lead to every sentence that cites them.</p>\n")
+    parts.append('<p class="lede">Highlighted passages are cited on this site; under each paragraph, open a '
+                 "passage&#39;s line to see every sentence that cites it. <a href=\"#about-this-text\">About "
+                 "this text</a>.</p>\n")
     if record.data.get("typos"):
         parts.append(f'<p class="sic-note">{CONVENTION}</p>\n')
     for number, start, end, inside in lines_with_spans(source.text, list(spans)):
         body = mark_typos(highlight(source.text, start, end, inside), record.data.get("typos"))
         parts.append(f'<p class="source-paragraph" id="p{number}" markdown="1">{body}</p>\n')
         parts.append(_citers(page, source.text, inside, spans))
+    parts += ["## About this text { #about-this-text }\n", _metadata(record), _coverage(content, record),
+              _notes(writer, content, record)]
     return writer.finish("\n".join(p for p in parts if p))
 
 
@@ -161,16 +164,19 @@ def _notes(writer: PageWriter, content: Content, record) -> str:
 
 
 def _citers(page: str, source_text: str, inside, spans) -> str:
+    """What cites each passage of a paragraph: one closed line per passage, opened on demand."""
     if not inside:
         return ""
     items = []
     for span in inside:
         words = source_text[span[0]:span[1]].split()
-        opening = quoted(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
-        links = ", ".join(f"[{text(c.label)}]({link(page, c.page, c.anchor)})" for c in spans[span])
-        items.append(f'<li markdown="1"><a href="#{span_id(*span)}" class="span-ref">{opening}</a> '
-                     f"cited by {links}</li>")
-    return '<ul class="cited-by" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
+        opening = quoted(" ".join(words[:4]) + (" …" if len(words) > 4 else ""))  # one line on a phone
+        count = len(spans[span])
+        links = "".join(f'<li markdown="1">[{text(c.label)}]({link(page, c.page, c.anchor)})</li>' for c in spans[span])
+        items.append(f'<details class="cited-by" markdown="1"><summary>{opening} cited by {count}</summary>\n'
+                     f'<ul markdown="1"><li><a href="#{span_id(*span)}" class="span-ref">This passage in the text</a></li>'
+                     f"{links}</ul>\n</details>")
+    return "\n".join(items) + "\n"
 
 
 def _group(records, key: str) -> dict[str, list]:
