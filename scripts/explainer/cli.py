@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import clitools, files, redirects, site
+from . import clitools, files, history, redirects, site
 from .check import check_content
 from .problems import Problem, errors, in_order
 
@@ -82,7 +82,7 @@ def cmd_generate(root: Path, args) -> int:
     if errors(problems):
         print("nothing written: fix the problems above first", file=sys.stderr)
         return 1
-    tree = site.generate(content, handwritten, site_url=files.site_url(root))
+    tree = site.generate(content, handwritten, site_url=files.site_url(root), history=history.read(root))
     broken = redirects.problems(content, tree)
     if broken:
         report(broken)

@@ -6,7 +6,7 @@ the result.
 
 from __future__ import annotations
 
-from . import data, lessonpages, manifest, meta, pages, redirects, sourcepage
+from . import corrections, data, lessonpages, manifest, meta, pages, redirects, sourcepage, updated
 from .content import Content, Statement
 from .markup import front_matter, link, text
 from .render import source_page
@@ -59,10 +59,25 @@ def sources_index(content: Content) -> str:
             + "\n".join(rows) + "\n")
 
 
-def generate(content: Content, handwritten: dict[str, str] | None = None, site_url: str = "") -> dict[str, str]:
+def corrections_page(content: Content, locate, history) -> str:
+    """Corrections from the history; without one (no git, or a caller that read none), says so."""
+    places = {}
+    for statement in content.statements:
+        citer = locate(statement)
+        if citer:
+            places[statement.anchor] = (citer.page, citer.anchor, citer.label)
+    if history is None or history.commits is None:
+        note = history.note if history is not None else "This build read no history, so no corrections are listed."
+        return corrections.page(None, places.get, note)
+    return corrections.page(corrections.corrections(history.commits), places.get, history.note)
+
+
+def generate(content: Content, handwritten: dict[str, str] | None = None, site_url: str = "",
+             history=None) -> dict[str, str]:
     """Every generated file, keyed by its path inside the generated docs folder.
 
-    `site_url` (mkdocs.yml's) makes the addresses printed on handouts absolute.
+    `site_url` (mkdocs.yml's) makes the addresses printed on handouts absolute. `history`
+    (history.History, read from git by the caller) dates corrections and page updates.
     """
     locate = where_published(content)
     files = dict(handwritten or {})
@@ -80,6 +95,10 @@ def generate(content: Content, handwritten: dict[str, str] | None = None, site_u
             files[source_page(record.id)] = sourcepage.render(content, record, locate)
     files.update(lessonpages.pages(content, locate, site_url))
     files.update(data.files(content, locate))
+    files[corrections.PAGE] = corrections_page(content, locate, history)
+    if history is not None:
+        written = {page for page in (handwritten or {}) if page.endswith(".md")}
+        files = updated.stamp(files, updated.inputs(content, list(files), written), history.last_changed)
     files = redirects.apply(content, meta.annotate(content, files))
     files[manifest.MANIFEST] = manifest.dumps(manifest.published(files))  # what this build publishes
     return dict(sorted(files.items()))
