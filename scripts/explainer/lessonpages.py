@@ -74,7 +74,7 @@ class LessonWriter(PageWriter):
             return ""
         note = f" {CONVENTION}" if typos_shown else ""
         return ("## Source passages { #passages }\n\n<p>The exact words of the sources, each printed once; "
-                f"the readings and answers refer to them by number.{note}</p>\n"
+                f"the readings and questions refer to them by number.{note}</p>\n"
                 '<ul class="passages" markdown="1">\n' + "\n".join(items) + "\n</ul>\n")
 
 
@@ -127,7 +127,7 @@ def lesson_page(content: Content, lesson, locate, site_url: str = "", with_key: 
     page = key_page(lesson.id) if with_key else handout_page(lesson.id)
     writer = _writer(content, page, site_url)
     writer.passages = number_passages([spans_of(student_statements(content, lesson)),
-                                       spans_of(answer_statements(content, lesson) if with_key else [])])
+                                       spans_of(answer_statements(content, lesson))])
     edition = "Teacher&#39;s edition with answer key" if with_key else "Student handout"
     other = (f"[Student handout]({link(page, handout_page(lesson.id))})" if with_key
              else f"[Teacher&#39;s edition with answer key]({link(page, key_page(lesson.id))})")
@@ -242,9 +242,12 @@ def _position_reading(writer: LessonWriter, content: Content, record) -> str:
 def _questions(writer: LessonWriter, content: Content, lesson, with_key: bool) -> str:
     items = []
     for q, question in enumerate(lesson.data["questions"]):
-        head = f'<p markdown="1">{text(question["question"])} {writer.permalink(question["id"], "question")}</p>'
+        statement = statement_at(content, lesson, "questions", q)
+        # The student is sent to the passages the answer rests on; the key shows them after the answer.
+        hint = "" if with_key or statement is None else writer.refs(statement)
+        head = (f'<p markdown="1">{text(question["question"])}{hint} '
+                f'{writer.permalink(question["id"], "question")}</p>')
         if with_key:
-            statement = statement_at(content, lesson, "questions", q)
             after = (f'<div class="answer" markdown="1"><p markdown="1"><strong>Answer:</strong> '
                      f"{basis_badge(statement)} {writer.cited(statement)}</p></div>")
         else:
