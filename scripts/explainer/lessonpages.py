@@ -13,7 +13,7 @@ from .content import Content, Statement
 from .lessons import targets
 from .markup import front_matter, link, quoted, text, time
 from .pages import quote_words, statement_at
-from .passages import Passage, in_order, number_passages
+from .passages import in_order, number_passages
 from .render import BASIS_LABEL, PageWriter, basis_badge, source_page, span_id
 from .typos import CONVENTION, has_typo, sic_marked
 
@@ -33,7 +33,7 @@ class LessonWriter(PageWriter):
     """A page writer whose citations also print their full address."""
 
     site_url: str = ""
-    passages: dict = {}
+    passages: dict  # (source, start, end) → Passage, set by _writer and lesson_page
 
     def _footnote(self, citation) -> str:
         return super()._footnote(citation) + self.span_address(citation)
@@ -41,7 +41,11 @@ class LessonWriter(PageWriter):
     def span_address(self, citation) -> str:
         if citation.anchor is None:
             return ""
-        path = page_url(source_page(citation.source)) + "#" + span_id(citation.anchor.start, citation.anchor.end)
+        return self.source_address(citation.source, citation.anchor.start, citation.anchor.end)
+
+    def source_address(self, source: str, start: int, end: int) -> str:
+        """The absolute address of a highlighted span on a source page, shown in print only."""
+        path = page_url(source_page(source)) + "#" + span_id(start, end)
         return f' <span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
     def address(self, page: str, anchor: str = "") -> str:
@@ -69,7 +73,7 @@ class LessonWriter(PageWriter):
             items.append(f'<li id="passage-{passage.number}" markdown="1"><strong>Passage {passage.number}.</strong> '
                          f'{sic_marked(words, typos)} <span class="passage-source">&#8212; '
                          f'[{text(record.data["title"])}]({target})'
-                         f"{self.span_address(_Anchored(passage))}</span></li>")
+                         f"{self.source_address(passage.source, passage.start, passage.end)}</span></li>")
         if not items:
             return ""
         note = f" {CONVENTION}" if typos_shown else ""
@@ -78,16 +82,10 @@ class LessonWriter(PageWriter):
                 '<ul class="passages" markdown="1">\n' + "\n".join(items) + "\n</ul>\n")
 
 
-class _Anchored:
-    """A passage in the shape span_address reads: a source and an anchor."""
-
-    def __init__(self, passage: Passage):
-        self.source, self.anchor = passage.source, passage
-
-
 def _writer(content: Content, page: str, site_url: str) -> LessonWriter:
     writer = LessonWriter(page, content)
     writer.site_url = site_url
+    writer.passages = {}
     return writer
 
 
