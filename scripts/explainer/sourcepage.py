@@ -170,10 +170,10 @@ def _citers(page: str, source_text: str, inside, spans) -> str:
     items = []
     for span in inside:
         words = source_text[span[0]:span[1]].split()
-        opening = quoted(" ".join(words[:4]) + (" …" if len(words) > 4 else ""))  # one line on a phone
+        opening = quoted(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
         count = len(spans[span])
         links = "".join(f'<li markdown="1">[{text(c.label)}]({link(page, c.page, c.anchor)})</li>' for c in spans[span])
-        items.append(f'<details class="cited-by" markdown="1"><summary>{opening} cited by {count}</summary>\n'
+        items.append(f'<details class="cited-by" markdown="1"><summary>Cited by {count}: {opening}</summary>\n'
                      f'<ul markdown="1"><li><a href="#{span_id(*span)}" class="span-ref">This passage in the text</a></li>'
                      f"{links}</ul>\n</details>")
     return "\n".join(items) + "\n"
