@@ -131,3 +131,14 @@ def test_a_page_made_from_one_file_takes_that_files_date_and_a_list_its_newest()
     assert updated.date_of(inputs["timeline.md"], dates) == "2021-05-06"
     assert updated.date_of(inputs["index.md"], dates) == "2021-05-06"
     assert updated.date_of(inputs["explainers/treaty.md"], dates) == "2020-01-01"
+
+
+def test_a_project_in_a_folder_of_a_larger_repository_reads_its_own_paths(tmp_path):
+    outer = tmp_path / "outer"
+    shutil.copytree(GOLDEN / "content", outer / "explainer" / "content")
+    git(outer, "init", "-q", "-b", "main")
+    git(outer, "add", "-A")
+    git(outer, "commit", "-q", "-m", "First publication")
+    found = history.read(outer / "explainer")
+    assert found.last_changed[EVENT] == FIRST
+    assert corrections.statement_texts(found.commits[0].files[EVENT])["treaty-signed"] == OLD

@@ -35,8 +35,9 @@ def read(root: Path) -> History:
             return NO_GIT
         shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
         # First parents only, merges diffed against them: a change is dated when it reached the branch built.
+        # --relative: paths from the project's root, even when it is a folder inside a larger repository.
         log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames",
-                   f"--format={SEPARATOR}%H %cs", "--name-status", "--", *WATCHED)
+                   "--relative", f"--format={SEPARATOR}%H %cs", "--name-status", "--", *WATCHED)
         commits = _commits(root, log)
     except (OSError, subprocess.CalledProcessError):
         return NO_GIT
@@ -59,10 +60,10 @@ def _commits(root: Path, log: str) -> list[Commit]:
         sha, date = head.split(" ")
         touched = [line.split("\t", 1) for line in rest if "\t" in line]
         changes.append((sha, date, [(status, path) for status, path in touched]))
-    wanted = [f"{sha}:{path}" for sha, _, touched in changes for status, path in touched
+    wanted = [f"{sha}:./{path}" for sha, _, touched in changes for status, path in touched
               if path.endswith(".yml") and path.startswith("content/") and status != "D"]
     blobs = _blobs(root, wanted)
-    return [Commit(sha, date, {path: (blobs.get(f"{sha}:{path}") if path.endswith(".yml") and status != "D"
+    return [Commit(sha, date, {path: (blobs.get(f"{sha}:./{path}") if path.endswith(".yml") and status != "D"
                                       and path.startswith("content/") else None)
                                for status, path in touched})
             for sha, date, touched in changes]
