@@ -164,7 +164,7 @@ def test_redirects_resolve_through_chains(address, expected):
 
 
 # Ids a rendered page carries that are not promises: citation spans and footnotes follow the text.
-UNPROMISED = re.compile(r"^(?:span-\d+-\d+|fn:.*|fnref:.*)$")
+UNPROMISED = re.compile(r"^(?:span-\d+-\d+|passage-\d+|fn:.*|fnref:.*)$")
 
 
 @pytest.mark.parametrize("root", [ROOT, GOLDEN], ids=["real", "golden"])

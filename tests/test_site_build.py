@@ -61,6 +61,7 @@ def test_every_claim_footnote_leads_to_its_exact_words(built_site):
             quoted, href = match.groups()
             if quoted.startswith("&#8220;") and quoted.endswith("&#8221;"):  # our marks, not the source's
                 quoted = quoted[len("&#8220;"):-len("&#8221;")]
+            quoted = re.sub(r'<span class="typo"[^>]*>([^<]*)</span>', r"\1", quoted)  # [sic] is drawn by CSS
             target = urlsplit(urljoin(page_url.replace("//", "/"), href))
             spans = parse(page_file(built_site, target.path))
             assert target.fragment in spans.ids, f"{href} from {page_url} has no target"
@@ -70,7 +71,28 @@ def test_every_claim_footnote_leads_to_its_exact_words(built_site):
             assert end - start == len(source_words)
             assert fold(source_words) == fold(html_module.unescape(quoted))
             followed += 1
-    assert followed == sum(len(s.citations) for s in content.statements)
+    # A lesson's answers cite by passage number on its teacher's edition (the next test follows those).
+    assert followed == sum(len(s.citations) for s in content.statements if s.owner.kind != "lesson")
+
+
+def test_every_handout_passage_leads_to_its_exact_words_and_holds_every_answers_citation(built_site):
+    content, _ = check_content(read_files(ROOT))
+    passage = re.compile(r'<li id="passage-\d+"><strong>Passage \d+\.</strong> (.*?) <span class="passage-source">'
+                         r'&#8212; <a href="([^"]+)"', re.S)
+    for lesson in content.of("lesson"):
+        page_url = f"/lessons/{lesson.id}/answers/"
+        found = passage.findall((built_site / page_url.strip("/") / "index.html").read_text(encoding="utf-8"))
+        held = set()
+        for words, href in found:
+            target = urlsplit(urljoin(page_url, href))
+            span = parse(page_file(built_site, target.path)).ids[target.fragment]
+            start, end = map(int, span.split("-"))
+            words = re.sub(r'<span class="typo"[^>]*>([^<]*)</span>', r"\1", words)
+            assert fold(content.sources[target.path.split("/")[2]].text[start:end]) == fold(html_module.unescape(words))
+            held.add((target.path.split("/")[2], start, end))
+        for statement in content.statements_of(lesson):
+            for c in statement.citations:
+                assert any(s == c.source and a <= c.anchor.start and c.anchor.end <= b for s, a, b in held), c.quote
 
 
 def test_source_pages_highlight_exactly_the_cited_spans(built_site):

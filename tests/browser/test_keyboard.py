@@ -62,9 +62,10 @@ def test_claim_to_source_to_claim_by_keyboard_alone(page, survey):
     page.goto(survey.base + explainer)
     marker = tab_until(page, lambda f: "footnote-ref" in f["cls"] and f["claim"])
     claim = marker["claim"]
-    page.keyboard.press("Enter")  # to the footnote with the exact words
-    assert page.evaluate("location.hash") == marker["href"]
-    source_link = tab_until(page, lambda f: "#span-" in f["href"], limit=5)
+    page.keyboard.press("Enter")  # shows the exact words in place, under the claim (the page does not jump)
+    assert page.evaluate("location.hash") == ""
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    source_link = tab_until(page, lambda f: "#span-" in f["href"], limit=1)
     page.keyboard.press("Enter")  # to the highlighted span on the source page
     page.wait_for_url("**/sources/**")
     span = source_link["href"].split("#")[1]

@@ -21,6 +21,7 @@ from ..model.problems import Problem, in_order, shown
 from ..model.schema import SLUG, slug_like
 from . import statements, targets
 from .checked import Checked
+from .typos import check_typos
 
 
 def check_content(files: dict[str, bytes]) -> tuple[Checked, list[Problem]]:
@@ -174,6 +175,7 @@ def _check_sources(content: Checked, texts: dict[str, bytes]) -> list[Problem]:
         problems += found + (controls(text, f"{CONTENT}/sources/{record.id}.txt") if text else [])
         if text is not None:
             content.sources[record.id] = SourceText(record.id, text)
+            problems += check_typos(record, text)
     for name in sorted(set(texts) - {r.id for r in content.of("source")}):
         if not SLUG.match(name):
             problems.append(Problem(f"{CONTENT}/sources/{name}.txt", 1, 1, f"the name {shown(name)} is not a valid id",

@@ -18,7 +18,7 @@ from .consistency import unsupported
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
-def _walk_cited(data, where=()):
+def walk_cited(data, where=()):
     """Yield (where, mapping) for every mapping that carries `cite`."""
     if isinstance(data, dict):
         if "cite" in data:
@@ -28,7 +28,7 @@ def _walk_cited(data, where=()):
         children = enumerate(data)
     for key, value in children:
         if isinstance(value, (dict, list)):  # text and numbers hold no statements: no generator for them
-            yield from _walk_cited(value, where + (key,))
+            yield from walk_cited(value, where + (key,))
 
 
 def collect_statements(content: Checked) -> list[Problem]:
@@ -37,7 +37,7 @@ def collect_statements(content: Checked) -> list[Problem]:
         if kind == "site":
             continue
         for record in records:
-            for where, mapping in _walk_cited(record.data):
+            for where, mapping in walk_cited(record.data):
                 statement, found = _statement(content, record, where, mapping)
                 problems += found
                 content.statements.append(statement)

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import builddate, contributor, files
+from . import builddate, contributor, files, history
 from .project import counts, gc_paused, load, report
 
 
@@ -35,7 +35,7 @@ def cmd_generate(root: Path, args) -> int:
         return 1
     from ..render import site  # here, not at the top: `make check` renders nothing, and starts faster
 
-    tree = site.generate(content, handwritten, site_url=files.site_url(root))
+    tree = site.generate(content, handwritten, site_url=files.site_url(root), history=history.read(root))
     written, removed = files.write_tree(root / files.GENERATED, tree)
     print(f"generated {len(tree)} files into {files.GENERATED} ({written} changed, {removed} removed)")
     return 0

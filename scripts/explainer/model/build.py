@@ -41,6 +41,7 @@ def build(checked: Checked) -> Content:
         lessons=tuple(sorted((_lesson(r, statement) for r in checked.of("lesson")), key=lambda lesson: (lesson.order, lesson.id))),
         redirects=tuple(Redirect(r.id, r.data["from"], r.data["to"]) for r in checked.of("redirect")),
         coverage=tuple(sorted(checked.coverage.items())),
+        paths=tuple((r.id, r.path) for records in checked.records.values() for r in records if r.kind != "site"),
     )
 
 
@@ -71,7 +72,7 @@ def build_site(d: dict) -> Site:
 def _source(d: dict, text: str) -> Source:
     p = d["published"]
     return Source(d["id"], d["title"], d["publisher"], Published(p.get("date"), p["basis"], p["reason"]),
-                  d.get("url"), d["licence"], d["sha256"], d.get("description"), text)
+                  d.get("url"), d["licence"], d["sha256"], d.get("description"), tuple(d.get("typos") or ()), text)
 
 
 def _explainer(r: Record, statement) -> Explainer:

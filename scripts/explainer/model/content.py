@@ -41,6 +41,10 @@ class Content:
     lessons: tuple[Lesson, ...]  # by order, then id
     redirects: tuple[Redirect, ...]  # by id
     coverage: tuple[tuple[str, Coverage], ...]  # by source id
+    paths: tuple[tuple[str, str], ...] = ()  # record id → the file it is written in (ids are unique)
+
+    def path_of(self, record_id: str) -> str:
+        return dict(self.paths)[record_id]
 
     def source(self, source_id: str) -> Source:
         return self._sources[source_id]

@@ -94,6 +94,8 @@ SOURCE = Obj(
         "coverage_required": Field(Int(0, 100, doc="a percentage"), required=False,
                                    doc="share of the text's sentences that must be cited (percent)"),
         "description": Field(Text(), required=False),
+        "typos": Field(ListOf(Text(), doc="a misprint exactly as the text has it, e.g. two words run together"),
+                       required=False, doc="the text's own typos, kept verbatim and marked [sic] where shown"),
     },
 )
 

@@ -161,6 +161,7 @@ class Source:
     licence: str
     sha256: str
     description: str | None
+    typos: tuple[str, ...]  # the text's own misprints, shown marked [sic]
     text: str
 
 

@@ -24,6 +24,7 @@ GLOSSARY = "glossary.md"
 SOURCES = "sources/index.md"
 LESSONS = "lessons/index.md"
 DATA = "data/index.md"
+CORRECTIONS = "corrections.md"
 # The pages a site file may link or label by name.
 PAGE_BY_KEY = {"explainers": EXPLAINERS, "timeline": TIMELINE, "positions": POSITIONS, "quotes": QUOTES,
                "glossary": GLOSSARY, "sources": SOURCES, "lessons": LESSONS, "data": DATA}
@@ -31,10 +32,11 @@ DATASETS = ("timeline", "quotes", "claims")
 
 # Anchors the pages give their own parts. A record id equal to one would put two elements
 # with one id on a page, so the checker reserves them (and their patterns).
-SOURCE_PARTS = ("coverage", "editors-notes", "full-text")
-LESSON_PARTS = ("objectives", "key-terms", "readings", "discussion", "questions")
+FULL_TEXT, ABOUT_TEXT = "full-text", "about-this-text"  # a source page: the article first, then about it
+SOURCE_PARTS = ("coverage", "editors-notes", FULL_TEXT, ABOUT_TEXT)
+LESSON_PARTS = ("objectives", "key-terms", "readings", "passages", "discussion", "questions")
 OFFLINE_PART = "offline"  # the "For teachers" page's offer of the whole site as a ZIP
-RESERVED_PATTERN = r"^(?:p\d+|span-\d+-\d+|era-.*|kind-.*|part-.*|parts)$"
+RESERVED_PATTERN = r"^(?:p\d+|span-\d+-\d+|passage-\d+|era-.*|kind-.*|part-.*|parts)$"
 RESERVED = SOURCE_PARTS + LESSON_PARTS + (OFFLINE_PART,)
 
 
@@ -169,7 +171,7 @@ def place_of(content: Content, statement: Statement) -> Place | None:
 
 def published(content: Content) -> dict[str, list[str]]:
     """Every generated page's address, and every data file's, with the anchors it carries."""
-    anchors: dict[str, list[str]] = {page: [] for page in (HOME, EXPLAINERS, SOURCES)}
+    anchors: dict[str, list[str]] = {page: [] for page in (HOME, EXPLAINERS, SOURCES, CORRECTIONS)}
     for explainer in content.explainers:
         anchors[explainer_page(explainer.id)] = [a for s in explainer.sections
                                                  for a in (s.id, *(c.id for c in s.claims))]
@@ -196,7 +198,7 @@ def published(content: Content) -> dict[str, list[str]]:
 def source_anchors(content: Content, source_id: str) -> list[str]:
     """A source page's parts, its editor's notes and one anchor per paragraph (line) of text."""
     notes = [note.id for note in content.notes_on_source(source_id)]
-    parts = ["coverage", "full-text"] + (["editors-notes"] if notes else [])
+    parts = ["coverage", FULL_TEXT, ABOUT_TEXT] + (["editors-notes"] if notes else [])
     text = content.source(source_id).text
     lines = [paragraph_id(n) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
     return parts + notes + lines

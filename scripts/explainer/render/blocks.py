@@ -12,6 +12,7 @@ from ..model.content import Content
 from ..model.records import Citation, Statement
 from ..model.routes import link, source_page, span_id
 from .markup import quoted, text
+from .typos import mark_typos
 
 BASIS_LABEL = {
     "narration": ("Narration", "The source states this in its own voice."),
@@ -64,7 +65,8 @@ class PageWriter:
     def _footnote(self, citation: Citation) -> str:
         title = text(self.content.source(citation.source).title)
         target = link(self.path, source_page(citation.source), span_id(citation.start, citation.end))
-        return f"{quoted(citation.words)} &#8212; [{title}]({target})"
+        typos = self.content.source(citation.source).typos
+        return f"{mark_typos(quoted(citation.words), typos)} &#8212; [{title}]({target})"
 
     def permalink(self, anchor: str, what: str) -> str:
         """A visible link to the record's own anchor, for copying."""

@@ -14,24 +14,31 @@ from ..model.records import Citation, Lesson, Position, Statement
 from ..model.routes import LESSONS as INDEX
 from ..model.routes import absolute, export_page, handout_page, key_page, link, source_page, span_id, url
 from .blocks import BASIS_LABEL, PageWriter, basis_badge
-from .markup import quoted, text, time
+from .markup import text, time
 from .offline import offer
 from .page import Page
 from .pages import label, party_name, quote_words, silence
+from .passages import Passage, Span, in_order, number_passages
+from .typos import CONVENTION, has_typo, sic_marked
 
 
 class LessonWriter(PageWriter):
     """A page writer whose citations also print their full address."""
 
     site_url: str = ""
+    passages: dict[Span, Passage]  # (source, start, end) → the numbered passage that prints it
 
     def _footnote(self, citation: Citation) -> str:
         return super()._footnote(citation) + self.span_address(citation)
 
     def span_address(self, citation: Citation) -> str:
+        return self.source_address(citation.source, citation.start, citation.end)
+
+    def source_address(self, source: str, start: int, end: int) -> str:
+        """The absolute address of a highlighted span on a source page, shown in print only."""
         if not self.site_url:  # a path alone would be no address on paper
             return ""
-        path = url(source_page(citation.source)) + "#" + span_id(citation.start, citation.end)
+        path = url(source_page(source)) + "#" + span_id(start, end)
         return f' <span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
     def address(self, page: str, anchor: str = "") -> str:
@@ -41,20 +48,38 @@ class LessonWriter(PageWriter):
         path = url(page) + (f"#{anchor}" if anchor else "")
         return f'<span class="print-url">{text(absolute(self.site_url, path))}</span>'
 
-    def citations(self, statement: Statement) -> str:
-        """Citations written out under a reading: the source's exact words, its title, its address."""
-        items = []
-        for citation in statement.citations:
-            title = text(self.content.source(citation.source).title)
-            target = link(self.path, source_page(citation.source), span_id(citation.start, citation.end))
-            items.append(f'<li markdown="1">{quoted(citation.words)} &#8212; [{title}]({target})'
-                         f"{self.span_address(citation)}</li>")
-        return '<ul class="citations" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
+    def refs(self, statement: Statement) -> str:
+        """A statement's sources, as references to the page's numbered passages (not footnotes)."""
+        numbers = list(dict.fromkeys(self.passages[span].number for span in spans_of([statement])))
+        if not numbers:
+            return ""
+        links = ", ".join(f"[{n}](#passage-{n})" for n in numbers)
+        return f' <span class="passage-refs">(Passage{"s" if len(numbers) > 1 else ""} {links})</span>'
+
+    def passage_list(self) -> str:
+        """Every passage the page refers to, printed once: its words, source and address."""
+        items, typos_shown = [], False
+        for passage in in_order(self.passages):
+            source = self.content.source(passage.source)
+            words = source.text[passage.start:passage.end]
+            typos_shown = typos_shown or has_typo(words, source.typos)
+            target = link(self.path, source_page(passage.source), span_id(passage.start, passage.end))
+            items.append(f'<li id="passage-{passage.number}" markdown="1"><strong>Passage {passage.number}.</strong> '
+                         f'{sic_marked(words, source.typos)} <span class="passage-source">&#8212; '
+                         f"[{text(source.title)}]({target})"
+                         f"{self.source_address(passage.source, passage.start, passage.end)}</span></li>")
+        if not items:
+            return ""
+        note = f" {CONVENTION}" if typos_shown else ""
+        return ("## Source passages { #passages }\n\n<p>The exact words of the sources, each printed once; "
+                f"the readings and questions refer to them by number.{note}</p>\n"
+                '<ul class="passages" markdown="1">\n' + "\n".join(items) + "\n</ul>\n")
 
 
 def _writer(content: Content, page: str, site_url: str) -> LessonWriter:
     writer = LessonWriter(page, content)
     writer.site_url = site_url
+    writer.passages = {}
     return writer
 
 
@@ -90,6 +115,8 @@ def lesson_page(content: Content, lesson: Lesson, site_url: str = "", with_key: 
     """One lesson: the student handout, or (with_key) the teacher's edition with the answer key."""
     page = key_page(lesson.id) if with_key else handout_page(lesson.id)
     writer = _writer(content, page, site_url)
+    writer.passages = number_passages([spans_of(student_statements(content, lesson)),
+                                       spans_of([q.answer for q in lesson.questions])])
     edition = "Teacher&#39;s edition with answer key" if with_key else "Student handout"
     other = (f"[Student handout]({link(page, handout_page(lesson.id))})" if with_key
              else f"[Teacher&#39;s edition with answer key]({link(page, key_page(lesson.id))})")
@@ -105,11 +132,29 @@ def lesson_page(content: Content, lesson: Lesson, site_url: str = "", with_key: 
              "\n".join(f"- {text(o)}" for o in lesson.objectives) + "\n",
              "## Key terms { #key-terms }\n", _terms(writer, content, lesson.key_terms),
              "## Readings { #readings }\n", _labels(), _readings(writer, content, lesson.readings),
+             writer.passage_list(),
              "## Discussion { #discussion }\n",
              "\n".join(f"{n}. {text(q)}" for n, q in enumerate(lesson.discussion, 1)) + "\n",
              "## Check your understanding { #questions }\n",
              _questions(writer, lesson, with_key)]
     return Page(title, lesson.description, writer.finish("\n".join(parts)))
+
+
+def student_statements(content: Content, lesson: Lesson) -> list[Statement]:
+    """The statements a student handout prints, in page order: key terms, then readings."""
+    found = [content.term(t).statement for t in lesson.key_terms]
+    for ref in lesson.readings:
+        target = content.target(ref)
+        if target is not None and isinstance(target.record, Position):
+            found += [side.statement for side in target.record.sides if side.statement]
+        elif target is not None and target.statement is not None:
+            found.append(target.statement)
+    return found
+
+
+def spans_of(statements: list[Statement]) -> list[Span]:
+    """The spans the statements cite, in order: (source, start, end)."""
+    return [(c.source, c.start, c.end) for s in statements for c in s.citations]
 
 
 def _labels() -> str:
@@ -125,7 +170,7 @@ def _terms(writer: LessonWriter, content: Content, ids: tuple[str, ...]) -> str:
         term = content.term(term_id)
         target = link(writer.path, routes.GLOSSARY, term.id)
         items.append(f'<dt markdown="1">[{text(term.term)}]({target})</dt>\n'
-                     f'<dd markdown="1">\n<p>{text(term.statement.text)}</p>\n{writer.citations(term.statement)}</dd>')
+                     f'<dd markdown="1">\n<p markdown="1">{text(term.statement.text)}{writer.refs(term.statement)}</p>\n</dd>')
     return '<dl class="lesson-terms" markdown="1">\n' + "\n".join(items) + "\n</dl>\n"
 
 
@@ -143,13 +188,14 @@ def _reading(writer: LessonWriter, content: Content, target: Target) -> str:
     if target.kind == "quote":
         head = (f"<strong>{text(record.speaker)}</strong>, {text(record.occasion)}, {text(record.place)}, "
                 f"{time(record.date)}")
-        body = f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;</p></blockquote>'
+        body = (f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;'
+                f"{writer.refs(statement)}</p></blockquote>")
     else:
         head = (f"{time(record.date)}: <strong>{text(record.title)}</strong>"
                 if target.kind == "event" else f"From <em>{text(record.title)}</em>")
-        body = f'<p markdown="1">{basis_badge(statement)} {text(statement.text)}</p>'
+        body = f'<p markdown="1">{basis_badge(statement)} {text(statement.text)}{writer.refs(statement)}</p>'
     return (f'<li class="reading reading-{target.kind}" markdown="1"><p class="reading-from">{head}</p>\n'
-            f"{body}\n{writer.citations(statement)}"
+            f"{body}\n"
             f'<p class="read-more" markdown="1">[Read it on the site]({link(writer.path, where.page, where.anchor)})'
             f" {writer.address(where.page, where.anchor)}</p></li>")
 
@@ -162,8 +208,7 @@ def _position_reading(writer: LessonWriter, content: Content, record: Position) 
             sides.append(f'<p class="side-silent"><strong>{name}:</strong> {text(silence(content.site, side))}</p>')
             continue
         sides.append(f'<p markdown="1"><strong>{name}</strong> (held by {text(side.held_by or "")}): '
-                     f"{basis_badge(side.statement)} {text(side.statement.text)}</p>\n"
-                     f"{writer.citations(side.statement)}")
+                     f"{basis_badge(side.statement)} {text(side.statement.text)}{writer.refs(side.statement)}</p>")
     return (f'<li class="reading reading-position" markdown="1">'
             f'<p class="reading-from">Positions: <strong>{text(record.topic)}</strong> {text(record.question)}</p>\n'
             + "\n".join(sides)
@@ -174,7 +219,9 @@ def _position_reading(writer: LessonWriter, content: Content, record: Position) 
 def _questions(writer: LessonWriter, lesson: Lesson, with_key: bool) -> str:
     items = []
     for question in lesson.questions:
-        head = f'<p markdown="1">{text(question.question)} {writer.permalink(question.id, "question")}</p>'
+        # The student is sent to the passages the answer rests on; the key shows them after the answer.
+        hint = "" if with_key else writer.refs(question.answer)
+        head = f'<p markdown="1">{text(question.question)}{hint} {writer.permalink(question.id, "question")}</p>'
         if with_key:
             after = (f'<div class="answer" markdown="1"><p markdown="1"><strong>Answer:</strong> '
                      f"{basis_badge(question.answer)} {writer.cited(question.answer)}</p></div>")

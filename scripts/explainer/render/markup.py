@@ -42,11 +42,13 @@ def text(value: str) -> str:
 
 
 OPENING_QUOTES = "\u201c\u2018\"'"
+CLOSING_QUOTES = "\u201d\u2019\"'"
 
 
 def quoted(value: str) -> str:
-    """Words in curly quotes, unless they open with a quote mark of their own."""
-    if value.lstrip()[:1] in OPENING_QUOTES:
+    """Words in curly quotes, unless they open or close with a quote mark of their own
+    (wrapping `as “regrettable and provocative.”` printed the closing mark twice)."""
+    if value.lstrip()[:1] in OPENING_QUOTES or value.rstrip()[-1:] in CLOSING_QUOTES:
         return text(value)
     return f"&#8220;{text(value)}&#8221;"
 

@@ -14,6 +14,7 @@ from .blocks import PageWriter
 from .markup import escape, human_date, quoted, text
 from .page import Page
 from .pages import party_name
+from .typos import CONVENTION, mark_typos
 
 
 @dataclass(frozen=True)
@@ -130,14 +131,20 @@ def render(content: Content, record: Source) -> Page:
     page = source_page(record.id)
     spans = spans_of(content, record.id)
     writer = PageWriter(page, content)
-    parts = [f"# {text(record.title)}\n", _metadata(record), _coverage(content, record), _notes(writer, content, record)]
-    parts.append("## Full text { #full-text }\n")
-    parts.append('<p class="lede">Highlighted passages are cited on this site; the links under each '
-                 "paragraph lead to every sentence that cites them.</p>\n")
+    parts = [f"# {text(record.title)}\n"]
+    # The article first: a phone reader came for the text, not for the lists about it.
+    parts.append(f"## Full text {{ #{routes.FULL_TEXT} }}\n")
+    parts.append('<p class="lede">Highlighted passages are cited on this site; under each paragraph, open a '
+                 "passage&#39;s line to see every sentence that cites it. "
+                 f'<a href="#{routes.ABOUT_TEXT}">About this text</a>.</p>\n')
+    if record.typos:
+        parts.append(f'<p class="sic-note">{CONVENTION}</p>\n')
     for number, start, end, inside in lines_with_spans(record.text, list(spans)):
-        body = highlight(record.text, start, end, inside)
+        body = mark_typos(highlight(record.text, start, end, inside), record.typos)
         parts.append(f'<p class="source-paragraph" id="{routes.paragraph_id(number)}" markdown="1">{body}</p>\n')
         parts.append(_citers(page, record.text, inside, spans))
+    parts += [f"## About this text {{ #{routes.ABOUT_TEXT} }}\n", _metadata(record), _coverage(content, record),
+              _notes(writer, content, record)]
     return Page(record.title, f"The full text of {record.title}, every cited passage highlighted.",
                 writer.finish("\n".join(p for p in parts if p)))
 
@@ -187,13 +194,17 @@ def _notes(writer: PageWriter, content: Content, record: Source) -> str:
 
 
 def _citers(page: str, source_text: str, inside, spans) -> str:
+    """What cites each passage of a paragraph: one closed line per passage, opened on demand."""
     if not inside:
         return ""
     items = []
     for span in inside:
         words = source_text[span[0]:span[1]].split()
         opening = quoted(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
-        links = ", ".join(f"[{text(c.label)}]({link(page, c.page, c.anchor)})" for c in spans[span])
-        items.append(f'<li markdown="1"><a href="#{span_id(*span)}" class="span-ref">{opening}</a> '
-                     f"cited by {links}</li>")
-    return '<ul class="cited-by" markdown="1">\n' + "\n".join(items) + "\n</ul>\n"
+        count = len(spans[span])
+        links = "".join(f'<li markdown="1">[{text(c.label)}]({link(page, c.page, c.anchor)})</li>' for c in spans[span])
+        items.append(f'<details class="cited-by" markdown="1"><summary>Cited by {count}: {opening}</summary>\n'
+                     f'<ul markdown="1"><li><a href="#{span_id(*span)}" class="span-ref">This passage in the text</a></li>'
+                     f"{links}</ul>\n</details>")
+    return "\n".join(items) + "\n"
+
