@@ -125,7 +125,7 @@ site-zensical: $(STAMP) $(ZSTAMP)
 # Built for the address the tests serve it under (tests/conftest.py), unless SITE_URL says another.
 test-zensical: export SITE_URL ?= https://example.net/explainer-test/
 test-zensical: site-zensical $(NODE_STAMP)
-	TEST_SITE=site-zensical $(RUN) -m pytest tests/browser tests/test_missing_assets.py $(PYTEST_ARGS)
+	TEST_SITE=site-zensical $(RUN) -m pytest tests/browser tests/cli/test_missing_assets.py $(PYTEST_ARGS)
 
 .PHONY: site-zensical test-zensical
 

@@ -12,6 +12,7 @@ import pytest
 from explainer.cli import offlinesite
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"  # shared fixtures: golden/, fixtures/, hostile/, second_site/
 
 # mkdocs.yml takes the site's address from SITE_URL, as a deploy passes it. The tests build the
 # site as deployed at this address (under a path, like a project's GitHub Pages site), or at

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 # Each group: its name and the test files in it (paths relative to the repository).
 GROUPS = (
-    ("browser and HTML checker", ("tests/browser/", "tests/test_hostile_browser.py")),
-    ("PDF handouts", ("tests/test_handout_pdf.py",)),
+    ("browser and HTML checker", ("tests/browser/", "tests/hostile/test_hostile_browser.py")),
+    ("PDF handouts", ("tests/render/test_handout_pdf.py",)),
 )
 
 

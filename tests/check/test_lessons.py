@@ -6,9 +6,9 @@ from pathlib import Path
 
 from explainer.check.content import check_content
 from explainer.render.site import generate
-from conftest import checked, read_files
+from conftest import checked, read_files, TESTS
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 LESSON = "content/lessons/golden-lesson.yml"
 
 

@@ -74,9 +74,9 @@ def test_readme_names_every_package_make_deps_installs():
 
 
 def test_the_skip_line_names_each_group_and_the_command():
-    assert summary(["tests/test_load.py::test_x"]) is None
+    assert summary(["tests/load/test_load.py::test_x"]) is None
     assert summary(["tests/browser/test_site.py::test_a", "tests/browser/test_markup.py::test_b",
-                    "tests/test_handout_pdf.py::test_c", "tests/test_load.py::test_x"]) == (
+                    "tests/render/test_handout_pdf.py::test_c", "tests/load/test_load.py::test_x"]) == (
         "SKIPPED 3 test(s) that need tools beyond Python: browser and HTML checker (2), PDF handouts (1); "
         "install the tools with `make deps` (Debian or Ubuntu, as root or with sudo), then run `make test` again")
 

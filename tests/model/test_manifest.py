@@ -20,9 +20,9 @@ from explainer.check.pipeline import check_all
 from explainer.cli import files
 from explainer.model import routes
 from explainer.render import site
-from conftest import ROOT, checked, read_files
+from conftest import ROOT, checked, read_files, TESTS
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 PROMISE = (GOLDEN / "expected" / "urls.json").read_text(encoding="utf-8")
 
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, TESTS
 from hostile.project import TRACEBACK, cli, snapshot
 
-SECOND = Path(__file__).parent / "second_site"
+SECOND = TESTS / "second_site"
 EXPECTED = SECOND / "expected"
 
 

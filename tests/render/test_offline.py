@@ -2,7 +2,7 @@
 
 The copy itself, unpacked and opened from disk, is tested in Chromium
 (tests/browser/test_offline.py); two whole builds giving the same ZIP, in
-tests/test_determinism.py.
+tests/cli/test_determinism.py.
 """
 
 from __future__ import annotations

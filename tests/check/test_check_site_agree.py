@@ -14,8 +14,9 @@ import pytest
 
 from explainer.model.kinds import KINDS, SITE_FILE
 from hostile.project import TRACEBACK, cli, copy_project, write
+from conftest import TESTS, ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures" / "broken"
+FIXTURES = TESTS / "fixtures" / "broken"
 MISSING_TARGET = "id: gone-page\nfrom: /explainers/gone/\nto: /explainers/nowhere/\n"
 
 
@@ -34,7 +35,7 @@ def problem_lines(text: str) -> list[str]:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_check_and_site_give_the_same_verdict_and_messages(case, tmp_path):
     root = copy_project(tmp_path / "project")
-    (root / "urls.json").write_bytes((Path(__file__).parents[1] / "urls.json").read_bytes())
+    (root / "urls.json").write_bytes((ROOT / "urls.json").read_bytes())
     path, body = CASES[case]
     write(root, path, body)
     checked = cli(root, "check")

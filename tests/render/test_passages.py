@@ -10,9 +10,9 @@ from explainer.model.problems import errors
 from explainer.render.markup import quoted
 from explainer.render.passages import in_order, number_passages
 from explainer.render.typos import sic_marked
-from conftest import read_files
+from conftest import read_files, TESTS
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 SOURCE = "content/sources/putin-eef-2019.yml"
 
 

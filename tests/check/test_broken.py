@@ -14,9 +14,9 @@ import pytest
 
 from explainer.check.content import check_content
 from explainer.model.kinds import KINDS, SITE_FILE
-from conftest import ROOT, read_files
+from conftest import ROOT, read_files, TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "broken"
+FIXTURES = TESTS / "fixtures" / "broken"
 
 
 def problems_for(kind: str) -> list[str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from explainer.render.site import generate
-from conftest import checked, read_files
+from conftest import checked, read_files, TESTS
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 
 
 def rendered() -> dict[str, str]:

@@ -18,10 +18,10 @@ from explainer.render import corrections, updated
 from explainer.render.corrections import Commit, Correction
 from explainer.render.markup import text
 from explainer.render.site import generate
-from conftest import checked, read_files
+from conftest import checked, read_files, TESTS
 from hostile.project import TRACEBACK, cli, copy_project
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 EVENT = "content/timeline/treaty-signed.yml"
 FIRST, SECOND = "2024-01-02", "2024-03-04"
 OLD = ("President Reagan and Soviet General Secretary Gorbachev signed the INF Treaty at a summit in "

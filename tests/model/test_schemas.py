@@ -18,9 +18,9 @@ from explainer.render import reference
 from explainer.render import schemas
 from explainer.load.records import kind_of
 from explainer.model.kinds import KINDS
-from conftest import ROOT
+from conftest import ROOT, TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "broken"
+FIXTURES = TESTS / "fixtures" / "broken"
 
 
 class Yaml12Loader(yaml.SafeLoader):

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from hostile.project import TRACEBACK, cli, copy_project, snapshot, write
+from conftest import TESTS
 
 SECRET = "root:x:0:0:THE-OUTSIDE-FILE"
-EVENT = (Path(__file__).parent / "hostile" / "event.yml").read_text(encoding="utf-8")
+EVENT = (TESTS / "hostile" / "event.yml").read_text(encoding="utf-8")
 
 # (file, line to replace, replacement, expected words in the problem)
 REFERENCES = {
