@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import inspect
 import json
 from pathlib import Path
 
@@ -141,6 +142,8 @@ def shown(result, pick: str | None) -> str:
         return markdown(result)
     if isinstance(result, str):
         return result
+    if inspect.isgenerator(result):
+        result = list(result)
     return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
 
 
