@@ -22,49 +22,66 @@ A Page is compared as the Markdown `page.markdown` writes (front matter included
 value that is not a string as indented JSON. `pytest --update-golden` rewrites `expect` from the
 current output, for review with `git diff`.
 
-Branches of the renderers and the cases where each matters (file: case name, shortened):
+Branches of the renderers (`if`, ternary, `or`-default, empty loop) and the case files where each
+matters [in brackets]. `tests/render/mutations.py` checks the list: it changes each branch in turn
+and reports a change no case notices.
 
-| renderer line (branch) | case |
-|---|---|
-| blocks.basis_badge: no basis / basis | blocks: badge ... |
-| blocks.basis_badge: speaker shown / narration never names one / no attributed_to | blocks: badge ... |
-| blocks.PageWriter.cited: `shown` given / not | lessons key (answer), pages (claims) |
-| blocks.PageWriter.refs: no citations loop-empty (quote with one, note with three) | pages, sourcepage |
-| blocks.PageWriter.finish: footnotes / none | pages: explainer index (none), every cited page |
-| markup.escape: text with "#" / without | markup: escape ... |
-| markup.text: leading number / leading dash / neither | markup: text ... |
-| markup.quoted: opening quote mark / none | markup: quoted ... |
-| markup.link: same page / other page / anchor / none | markup: link ... |
-| markup._relpath: fast path / "..", absolute | markup: link ... |
-| markup.human_date: year / month / day | markup: human_date ... |
-| page.markdown: jsonld / none; after blocks / none | page, site |
-| pages.notes_for: first time admonition / second time one-line link / shown None | pages: explainer with a note ..., quotes with a note |
-| pages.notes_inline: notes / none | pages: timeline / positions / glossary with a note |
-| pages.explainer: several sections and claims | pages: explainer ... |
-| pages.explainer_index: rows / none | pages: explainer index ... |
-| pages.timeline: era with events / era with none; date_basis / none | pages: timeline ... |
-| pages.quote_words: insertions / none | pages: quotes ... |
-| pages.positions: stated side / silent own words / plain default for a party left out | pages: positions ... |
-| pages._side: held_by | pages: positions ... |
-| pages._term: See also present / absent | pages: glossary ... |
-| pages.home: explainers / none (no "Start with a question") | pages: home ... |
-| pages.label: site's own label / default | pages: timeline (site label), quotes (default) |
-| pages.sources_index | pages: sources index |
-| sourcepage.render/_metadata: url / none; description / none; published date / unknown | sourcepage ... |
-| sourcepage._coverage: uncited sentences / all cited / no coverage | sourcepage ... |
-| sourcepage._notes: notes / none | sourcepage ... |
-| sourcepage._citers: spans / none; opening of > 6 words / shorter | sourcepage ... |
-| sourcepage.citer_label: every kind; side name; quote words | sourcepage: cited by every kind |
-| sourcepage.highlight/_layout: nested, crossing, across a line | sourcepage: highlight ... |
-| sourcepage.spans_of: citation of another source skipped; one citer twice | sourcepage ... |
-| lessons.index: lessons / "No lessons yet."; 1 question / several | lessons: index ... |
-| lessons.lesson_page: handout / with_key; site_url / none | lessons: ... |
-| lessons._reading: quote / event / claim / position (stated, silent) | lessons: readings ... |
-| lessons._questions: answer / answer space | lessons: ... |
-| meta.quotes_jsonld: quotes / none; _source url / none, published date / none | meta ... |
-| redirects: a gone page, a moved anchor, relative "./" | site: redirect ... |
-| data: precision, empty / full JSON, claims rows, formula cell, 1 item / n items | data ... |
-| reference.markdown: the whole field reference | reference |
+- blocks: basis_badge: no basis (quote record) / basis; speaker named / narration never names one [blocks]
+- blocks: PageWriter: `shown` text (lesson answer) or the statement's; no citations / one / several; footnotes
+  or none [pages, lessons, sourcepage]
+- markup: escape, text: text with "#" / without; leading number (one digit, four) / leading dash / neither
+  [markup]
+- markup: quoted: opening quote mark (curly, straight) / none [markup]
+- markup: link, _relpath: same page with / without anchor; other folder; folder itself; ".." in a path, top-
+  level page [markup]
+- markup: human_date, time: year / month / day [markup, pages (timeline, quotes)]
+- page: markdown: structured data / none; blocks after the body / none [site (quotes page, moved anchors)]
+- pages: notes_for: first time: admonition; second time on the page: one-line link; no `shown` (quotes) [pages
+  (explainer, quotes)]
+- pages: notes_inline: notes / none [pages (timeline, positions, glossary)]
+- pages: explainer_index: explainers / none [pages]
+- pages: timeline, _event: era with events / with none; date_basis / none; year, month, day [pages (timeline)]
+- pages: quotes, quote_words: insertions / none; an insertion occurring twice [pages (quotes)]
+- pages: positions, _side, silence: stated side; silent in its own words; party left out (plain default)
+  [pages (positions)]
+- pages: glossary, _term: See also present / absent [pages (glossary)]
+- pages: home: explainers ("Start with a question") / none; a card's site label / default [pages (home)]
+- pages: label: the site file's label / the default [pages (timeline, home), lessons]
+- sourcepage: render, _metadata: url / none; description / none; published date / "Date unknown" [sourcepage]
+- sourcepage: _coverage: uncited sentences / all cited [sourcepage]
+- sourcepage: _notes: notes on the source / none [sourcepage]
+- sourcepage: _citers, citer_label: every kind of citer; side name; quote words; opening over 6 words /
+  shorter [sourcepage]
+- sourcepage: spans_of: a citation of another source skipped [sourcepage]
+- sourcepage: highlight, _layout: nested, crossing, from an earlier line, ending before the line [sourcepage]
+- sourcepage: lines_with_spans: blank lines left out; spans reaching into later lines [sourcepage]
+- lessons: index, _meta: lessons / "No lessons yet."; 1 question / several [lessons]
+- lessons: lesson_page: handout / with_key (title, edition, other link); site_url / none [lessons]
+- lessons: _reading: quote / event / explainer claim / position [lessons]
+- lessons: _position_reading: stated side; silent in its own words; party left out [lessons]
+- lessons: _questions: answer key / answer space [lessons]
+- meta: quotes_jsonld, _source: quotes / none; source url / none; published date / none [meta, site]
+- redirects: plan, redirect_page: gone page with anchor moves; gone page with only an anchor (home) [site]
+- redirects: _moved_link, moved_block: to the same page / another page; on a generated / hand-written page
+  [site, redirects]
+- redirects: relative: same page ("./"), another page, a file [redirects]
+- site: generate: hand-written page with / without moved anchors; data files [site]
+- data: to_json, csv_rows, _cell, _items, precision: empty / full; claims one row per citation; formula cell;
+  1 item / n [data, site]
+- reference: markdown: the whole field reference (ListOf, MapOf and Obj fields, nested parts) [reference]
+- routes: page_url, absolute: home / folder index / page / no .md; with / without site_url [routes]
+
+Changes no case can notice (the mutation script's survivors), each equivalent for checked content:
+- blocks.basis_badge `statement.attributed_to and ...`: the check requires attributed_to for
+  reported speech and quotation, and narration never names one.
+- pages._side and lessons._position_reading `side.held_by or ""`: a stated side must have held_by.
+- data.claim_items `if url is None`, sourcepage.spans_of `if found`: every kind of statement has
+  a place (routes.place_of); sourcepage._coverage `if result is None`: the check computes every
+  source's coverage; redirects.plan's `continue` (and each of its three conditions): the check
+  rejects each such redirect before rendering.
+- markup._relpath's fast-path test for absolute paths, and `start or "."`: posixpath gives the same
+  answer for two absolute paths and for "" and "."; one absolute and one relative path would depend
+  on the working folder. (markup.link is used by no renderer; they use model.routes.link.)
 """
 
 from __future__ import annotations
