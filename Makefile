@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY)
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test check generate clean fmt fmt-check cite schemas manifest schemas-check manifest-check
+.PHONY: site serve test mutations check generate clean fmt fmt-check cite schemas manifest schemas-check manifest-check
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ manifest-check: $(STAMP)
 ## test: run every test
 test: $(STAMP)
 	$(RUN) -m pytest
+
+## mutations: change each branch of the renderers in turn; list the changes no test notices (1-3 min)
+mutations: $(STAMP)
+	$(RUN) tests/render/mutations.py
 
 clean:
 	rm -rf site docs/generated .pytest_cache

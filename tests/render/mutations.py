@@ -1,6 +1,7 @@
 """Mutation check for the render cases: does a change to one branch of a renderer fail a test?
 
-Run from the project root:  .venv/bin/python tests/render/mutations.py [--confirm] [module ...]
+Run from the project root:  make mutations, or
+    .venv/bin/python tests/render/mutations.py [--confirm] [--golden-only] [module ...]
 
 Each mutation changes one spot of one renderer module (in a copy of scripts/, never the
 worktree): swap a ternary's arms, negate an `if` or a comparison, drop an `if` body, drop one
@@ -10,7 +11,8 @@ and the whole-site golden tree (tests/test_golden.py) are rendered in this proce
 content of each built once (the checks do not import the renderers); a mutation survives when every
 output still matches. A mutant that crashes, or still renders after LIMIT seconds (an endless loop),
 is killed.
-`--confirm` runs the real `pytest tests/render tests/test_golden.py` on each survivor.
+`--confirm` runs the real `pytest tests/render tests/test_golden.py` on each survivor;
+`--golden-only` leaves the render cases out, to measure the whole-site golden tree alone.
 Prints each survivor and the totals.
 """
 
@@ -108,7 +110,7 @@ def _hang(signum, frame):
 class Checker:
     """Renders every case and the golden tree with whatever renderer modules are importable now."""
 
-    def __init__(self, scripts: Path):
+    def __init__(self, scripts: Path, golden_only: bool = False):
         sys.dont_write_bytecode = True
         sys.path[:0] = [str(scripts), str(ROOT / "tests"), str(ROOT / "tests" / "render")]
         import test_cases
@@ -116,7 +118,7 @@ class Checker:
 
         self.cases = test_cases
         self.contents = []
-        for path, case in test_cases.load_cases():
+        for path, case in [] if golden_only else test_cases.load_cases():
             kwargs = case.get("kwargs") or {}
             content = None if "args" in case else test_cases.checked(test_cases.content_files(case),
                                                                      kwargs.get("handwritten"))
@@ -183,7 +185,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         scripts = Path(tmp) / "scripts"
         shutil.copytree(ROOT / "scripts", scripts, ignore=shutil.ignore_patterns("__pycache__"))
-        checker = Checker(scripts)
+        checker = Checker(scripts, golden_only="--golden-only" in argv)
         if checker.failed():
             print("the unmutated renderers fail a case:", checker.failed())
             return 2
