@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY)
 STAMP  := $(VENV)/.installed
 
-.PHONY: deps site serve test check generate clean fmt fmt-check cite find schemas manifest schemas-check manifest-check
+.PHONY: deps site serve test mutations check generate clean fmt fmt-check cite find schemas manifest schemas-check manifest-check
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,10 @@ test: $(STAMP)
 ## deps: install what `make test` needs beyond Python (.ci/packages.txt) with apt, on Debian or Ubuntu
 deps:
 	@.ci/deps
+
+## mutations: change each branch of the renderers in turn; list the changes no test notices (1-3 min)
+mutations: $(STAMP)
+	$(RUN) tests/render/mutations.py
 
 clean:
 	rm -rf site site-zensical docs/generated .pytest_cache

@@ -1,0 +1,207 @@
+"""A golden case per rendering branch: small inputs and the exact Markdown beside them.
+
+Each `cases/<renderer>.yml` holds a list of cases. A case names the renderer it calls
+(`call: pages.positions`) and gives only the content files that differ from the shared
+base (`base/content/`: a minimal site file and one short made-up source text):
+
+    - name: a silent side in the party's own words
+      call: pages.positions              # a function in explainer.render
+      files:                             # paths below content/; null removes a base file
+        positions/boats.yml: |
+          id: boats
+          ...
+      record: boats                      # optional: a record id, passed after the content
+      statement: boats                   # optional: pass that id's statement instead of the content
+      args: ["2019-08"]                  # optional: a small helper's arguments (no content passed)
+      kwargs: {with_key: true}           # optional keyword arguments
+      pick: explainers/old/index.html    # optional: one file of a renderer returning {path: text}
+      expect: |
+        the exact output
+
+A Page is compared as the Markdown `page.markdown` writes (front matter included); any other
+value that is not a string as indented JSON. `pytest --update-golden` rewrites `expect` from the
+current output, for review with `git diff`.
+
+Branches of the renderers (`if`, ternary, `or`-default, empty loop) and the case files where each
+matters [in brackets]. `tests/render/mutations.py` checks the list: it changes each branch in turn
+and reports a change no case notices.
+
+- blocks: basis_badge: no basis (quote record) / basis; speaker named / narration never names one [blocks]
+- blocks: PageWriter: `shown` text (lesson answer) or the statement's; no citations / one / several; footnotes
+  or none [pages, lessons, sourcepage]
+- markup: escape, text: text with "#" / without; leading number (one digit, four) / leading dash / neither
+  [markup]
+- markup: quoted: opening quote mark (curly, straight) / none [markup]
+- markup: link, _relpath: same page with / without anchor; other folder; folder itself; ".." in a path, top-
+  level page [markup]
+- markup: human_date, time: year / month / day [markup, pages (timeline, quotes)]
+- page: markdown: structured data / none; blocks after the body / none [site (quotes page, moved anchors)]
+- pages: notes_for: first time: admonition; second time on the page: one-line link; no `shown` (quotes) [pages
+  (explainer, quotes)]
+- pages: notes_inline: notes / none [pages (timeline, positions, glossary)]
+- pages: explainer_index: explainers / none [pages]
+- pages: timeline, _event: era with events / with none; date_basis / none; year, month, day [pages (timeline)]
+- pages: quotes, quote_words: insertions / none; an insertion occurring twice [pages (quotes)]
+- pages: positions, _side, silence: stated side; silent in its own words; party left out (plain default)
+  [pages (positions)]
+- pages: glossary, _term: See also present / absent [pages (glossary)]
+- pages: home: explainers ("Start with a question") / none; a card's site label / default [pages (home)]
+- pages: label: the site file's label / the default [pages (timeline, home), lessons]
+- sourcepage: render, _metadata: url / none; description / none; published date / "Date unknown" [sourcepage]
+- sourcepage: _coverage: uncited sentences / all cited [sourcepage]
+- sourcepage: _notes: notes on the source / none [sourcepage]
+- sourcepage: _citers, citer_label: every kind of citer; side name; quote words; opening over 6 words /
+  shorter [sourcepage]
+- sourcepage: spans_of: a citation of another source skipped [sourcepage]
+- sourcepage: highlight, _layout: nested, crossing, from an earlier line, ending before the line [sourcepage]
+- sourcepage: lines_with_spans: blank lines left out; spans reaching into later lines [sourcepage]
+- lessons: index, _meta: lessons / "No lessons yet."; 1 question / several [lessons]
+- lessons: lesson_page: handout / with_key (title, edition, other link); site_url / none [lessons]
+- lessons: _reading: quote / event / explainer claim / position [lessons]
+- lessons: _position_reading: stated side; silent in its own words; party left out [lessons]
+- lessons: _questions: answer key / answer space [lessons]
+- meta: quotes_jsonld, _source: quotes / none; source url / none; published date / none [meta, site]
+- redirects: plan, redirect_page: gone page with anchor moves; gone page with only an anchor (home) [site]
+- redirects: _moved_link, moved_block: to the same page / another page; on a generated / hand-written page
+  [site, redirects]
+- redirects: relative: same page ("./"), another page, a file [redirects]
+- site: generate: hand-written page with / without moved anchors; data files [site]
+- data: to_json, csv_rows, _cell, _items, precision: empty / full; claims one row per citation; formula cell;
+  1 item / n [data, site]
+- reference: markdown: the whole field reference (ListOf, MapOf and Obj fields, nested parts) [reference]
+- routes: page_url, absolute: home / folder index / page / no .md; with / without site_url [routes]
+
+Changes no case can notice (the mutation script's survivors), each equivalent for checked content:
+- blocks.basis_badge `statement.attributed_to and ...`: the check requires attributed_to for
+  reported speech and quotation, and narration never names one.
+- pages._side and lessons._position_reading `side.held_by or ""`: a stated side must have held_by.
+- data.claim_items `if url is None`, sourcepage.spans_of `if found`: every kind of statement has
+  a place (routes.place_of); sourcepage._coverage `if result is None`: the check computes every
+  source's coverage; redirects.plan's `continue` (and each of its three conditions): the check
+  rejects each such redirect before rendering.
+- markup._relpath's fast-path test for absolute paths, and `start or "."`: posixpath gives the same
+  answer for two absolute paths and for "" and "."; one absolute and one relative path would depend
+  on the working folder. (markup.link is used by no renderer; they use model.routes.link.)
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import inspect
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import read_files
+
+HERE = Path(__file__).parent
+CASES = HERE / "cases"
+BASE = HERE / "base"
+KEYS = {"name", "call", "files", "record", "statement", "args", "kwargs", "pick", "expect"}
+
+
+def load_cases() -> list[tuple[Path, dict]]:
+    found = []
+    for path in sorted(CASES.glob("*.yml")):
+        cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+        names = [case["name"] for case in cases]
+        assert len(names) == len(set(names)), f"{path.name}: two cases share a name"
+        for case in cases:
+            unknown = set(case) - KEYS
+            assert not unknown, f"{path.name}: {case['name']}: unknown keys {sorted(unknown)}"
+            found.append((path, case))
+    return found
+
+
+def content_files(case: dict) -> dict[str, bytes]:
+    """The base content with the case's files added, replaced or (null) removed."""
+    files = read_files(BASE)
+    for rel, body in (case.get("files") or {}).items():
+        if body is None:
+            del files[f"content/{rel}"]
+        else:
+            files[f"content/{rel}"] = body.encode("utf-8")
+    return files
+
+
+def checked(files: dict[str, bytes], handwritten: dict | None):
+    """The typed content; a case's input must pass every check without even a warning."""
+    from explainer.check.pipeline import check_all
+
+    content, problems = check_all(files, handwritten)
+    assert content is not None and not problems, [p.format() for p in problems]
+    return content
+
+
+def package_of(module: str) -> str:
+    """Renderers live in explainer.render; the routing table they all ask is explainer.model.routes."""
+    return "explainer.model.routes" if module == "routes" else f"explainer.render.{module}"
+
+
+def run(case: dict):
+    """The renderer's output for the case."""
+    module, name = case["call"].rsplit(".", 1)
+    function = getattr(importlib.import_module(package_of(module)), name)
+    kwargs = dict(case.get("kwargs") or {})
+    if "args" in case:
+        return function(*case["args"], **kwargs)
+    content = checked(content_files(case), kwargs.get("handwritten"))
+    if "statement" in case:
+        return function(content.target(case["statement"]).statement, **kwargs)
+    args = [content.target(case["record"]).record] if "record" in case else []
+    return function(content, *args, **kwargs)
+
+
+def shown(result, pick: str | None) -> str:
+    from explainer.render.page import Page, markdown
+
+    if pick is not None:
+        result = result[pick]
+    if isinstance(result, Page):
+        return markdown(result)
+    if isinstance(result, str):
+        return result
+    if inspect.isgenerator(result):
+        result = list(result)
+    return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+
+
+class Dumper(yaml.SafeDumper):
+    """Case files as people write them: keys in order, multi-line text as literal blocks."""
+
+
+def _text(dumper, value: str):
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+Dumper.add_representer(str, _text)
+
+
+def rewrite(path: Path, name: str, actual: str) -> None:
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for case in cases:
+        if case["name"] == name:
+            case["expect"] = actual
+    path.write_text(yaml.dump(cases, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=120),
+                    encoding="utf-8")
+
+
+@pytest.mark.parametrize("path, case", load_cases(), ids=lambda v: v.stem if isinstance(v, Path) else v["name"])
+def test_case(path: Path, case: dict, update_golden: bool):
+    actual = shown(run(case), case.get("pick"))
+    if update_golden:
+        rewrite(path, case["name"], actual)
+        return
+    expected = case.get("expect")
+    diff = "".join(difflib.unified_diff(str(expected).splitlines(True), actual.splitlines(True),
+                                        "expected", "actual"))
+    assert actual == expected, f"{path.name}: {case['name']}: output differs; review, then --update-golden\n{diff}"
+
+
+def test_every_case_file_is_a_renderer():
+    """A case file is named for the renderer module its cases call, so a reader finds them."""
+    for path, case in load_cases():
+        assert case["call"].split(".")[0] == path.stem.split("-")[0], (path.name, case["name"])
