@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 RUN    := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY)
 STAMP  := $(VENV)/.installed
 
-.PHONY: deps site serve test mutations check generate clean fmt fmt-check cite find schemas manifest schemas-check manifest-check
+.PHONY: deps site serve test lint mutations check generate clean fmt fmt-check cite find schemas manifest schemas-check manifest-check
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ schemas-check: $(STAMP)
 
 manifest-check: $(STAMP)
 	$(RUN) -m explainer manifest --check
+
+## lint: ruff (lint and format) and mypy over scripts/ and benchmarks/; `make test` runs them too
+lint: $(STAMP)
+	$(PY) -m ruff check scripts benchmarks
+	$(PY) -m ruff format --check scripts benchmarks
+	$(PY) -m mypy
 
 ## test: run every test (3 to 6 minutes; the browser, HTML-checker and PDF tests need `make deps` first)
 test: $(STAMP)

@@ -37,8 +37,12 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING":
 
 
 def build(config: Path, out: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
-                    "--site-dir", str(out)], cwd=ROOT, env=ENV, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(out)],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+    )
 
 
 def stock_config(tmp: Path) -> Path:
@@ -66,13 +70,17 @@ def weigh(browser, base: str, site: Path, path: str) -> dict:
     sent = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in local)
     raw = sum(_size(site, base, r.url) for r in local)
     context.close()
-    return {"requests": len(local) + len(outside), "bytes": sent, "bytes_uncompressed": raw,
-            "third_party_requests": sorted(set(outside))}
+    return {
+        "requests": len(local) + len(outside),
+        "bytes": sent,
+        "bytes_uncompressed": raw,
+        "third_party_requests": sorted(set(outside)),
+    }
 
 
 def _size(site: Path, base: str, url: str) -> int:
     """The file's size on disk, before compression."""
-    rel = unquote(urlsplit(url).path)[len(urlsplit(base).path):]
+    rel = unquote(urlsplit(url).path)[len(urlsplit(base).path) :]
     file = site / rel
     if file.is_dir() or rel.endswith("/") or not rel:
         file = file / "index.html"
@@ -81,10 +89,21 @@ def _size(site: Path, base: str, url: str) -> int:
 
 def lighthouse(url: str, out: Path) -> dict:
     flags = " ".join(["--headless=new", *FLAGS, OFFLINE_QUOTED])
-    subprocess.run([str(NODE_MODULES / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
-                    f"--output-path={out}", f"--chrome-flags={flags}", "--form-factor=mobile",
-                    "--only-categories=performance,accessibility,best-practices,seo"],
-                   env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300)
+    subprocess.run(
+        [
+            str(NODE_MODULES / ".bin" / "lighthouse"),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={flags}",
+            "--form-factor=mobile",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+        timeout=300,
+    )
     report = json.loads(out.read_text(encoding="utf-8"))
     return {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
 
@@ -96,8 +115,7 @@ def measure(site: Path, tmp: Path, name: str) -> dict:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[*FLAGS, OFFLINE])
         pages = {path or "/": weigh(browser, base, site, path) for path in site_pages(site)}
         browser.close()
-        scores = {path or "/": lighthouse(base + path, tmp / f"{name}-{len(path)}.json")
-                  for path in LIGHTHOUSE_PAGES}
+        scores = {path or "/": lighthouse(base + path, tmp / f"{name}-{len(path)}.json") for path in LIGHTHOUSE_PAGES}
     return {"pages": pages, "lighthouse": scores}
 
 

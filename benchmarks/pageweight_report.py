@@ -18,19 +18,26 @@ def kb(n: int) -> str:
 
 def weight_table(results: dict) -> str:
     ours, stock = results["ours"]["pages"], results["stock"]["pages"]
-    rows = ["| Page | Requests | KB transferred | KB uncompressed | Stock: requests | Stock: KB transferred | "
-            "Stock: requests to other hosts |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    rows = [
+        "| Page | Requests | KB transferred | KB uncompressed | Stock: requests | Stock: KB transferred | "
+        "Stock: requests to other hosts |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for page in sorted(ours):
         o, s = ours[page], stock.get(page, {})
-        rows.append(f"| `{page}` | {o['requests']} | {kb(o['bytes'])} | {kb(o['bytes_uncompressed'])} | "
-                    f"{s.get('requests', '–')} | {kb(s['bytes']) if s else '–'} | "
-                    f"{len(s.get('third_party_requests', [])) if s else '–'} |")
+        rows.append(
+            f"| `{page}` | {o['requests']} | {kb(o['bytes'])} | {kb(o['bytes_uncompressed'])} | "
+            f"{s.get('requests', '–')} | {kb(s['bytes']) if s else '–'} | "
+            f"{len(s.get('third_party_requests', [])) if s else '–'} |"
+        )
     return "\n".join(rows)
 
 
 def score_table(results: dict) -> str:
-    rows = ["| Page | Site | Performance | Accessibility | Best practices | SEO |",
-            "| --- | --- | ---: | ---: | ---: | ---: |"]
+    rows = [
+        "| Page | Site | Performance | Accessibility | Best practices | SEO |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
     for page in results["ours"]["lighthouse"]:
         for site in ("ours", "stock"):
             scores = results[site]["lighthouse"][page]
@@ -42,8 +49,9 @@ def score_table(results: dict) -> str:
 def section(results: dict) -> str:
     ours = results["ours"]["pages"]
     outside = sorted({u for p in ours.values() for u in p["third_party_requests"]})
-    stock_hosts = sorted({u.split("/")[2] for p in results["stock"]["pages"].values()
-                          for u in p["third_party_requests"]})
+    stock_hosts = sorted(
+        {u.split("/")[2] for p in results["stock"]["pages"].values() for u in p["third_party_requests"]}
+    )
     return f"""{HEADING}
 
 Measured by `make bench-pageweight` (benchmarks/pageweight.py; raw numbers in
@@ -51,7 +59,8 @@ benchmarks/pageweight-results.json). Each page is loaded in Debian's Chromium at
 local server that gzips text files as GitHub Pages does; "transferred" is what the browser
 received (headers included), "uncompressed" the size of the same files on disk. Every page
 also fetches the search index, once, after it has loaded. "Stock" is the same generated
-Markdown built with Material's defaults (no overrides, no stylesheet, theme fonts). The machine is offline, so the stock site's requests to other hosts
+Markdown built with Material's defaults (no overrides, no stylesheet, theme fonts).
+The machine is offline, so the stock site's requests to other hosts
 ({", ".join(stock_hosts) or "none"}) fail here rather than load: they are counted, and in real use
 they would add their bytes and a connection each. This site makes {len(outside)} request(s) to other hosts.
 

@@ -29,9 +29,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from synthetic import ROOT, scaled_project  # noqa: E402
-
 import scale_report as report  # noqa: E402
+from synthetic import ROOT, scaled_project  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
 
@@ -40,6 +39,7 @@ def run(cmd: list[str], cwd: Path) -> dict:
     """Run a process; its wall time, CPU time (user + system) and peak resident memory."""
     started = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert process.stdout is not None  # piped above
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -82,12 +82,10 @@ def stages(root: Path, repeat: int) -> dict:
                 raise SystemExit(f"synthetic content has problems: {results['problems'][:3]}")
             timings["render"].append(_timed(lambda: site.generate(results["content"], handwritten, site_url=site_url)))
     content = results["content"]
-    out = {stage: best(values) for stage, values in timings.items()}
+    out: dict = {stage: best(values) for stage, values in timings.items()}
     out["files"] = len(yml)
     out["bytes"] = sum(map(len, yml))
-    out["records"] = 1 + sum(map(len, (content.sources, content.explainers, content.events, content.quotes,
-                                       content.positions, content.terms, content.notes, content.lessons,
-                                       content.redirects)))
+    out["records"] = content.record_count
     out["citations"] = sum(len(s.citations) for s in content.statements)
     return out
 
@@ -105,19 +103,26 @@ def profile(root: Path) -> dict:
     handwritten, site_url = files.read_handwritten(root)[0], files.site_url(root)
     profiler = cProfile.Profile()
     profiler.enable()
-    content, _ = check_all(raw, handwritten)
+    content, problems = check_all(raw, handwritten)
+    assert content is not None, [p.format() for p in problems]
     site.generate(content, handwritten, site_url=site_url)
     profiler.disable()
     shares: dict[str, float] = {}
-    for (filename, _, name), (_, _, own, _, _) in pstats.Stats(profiler).stats.items():
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]  # the raw table, which the stubs leave out
+    for (filename, _, name), (_, _, own, _, _) in stats.items():
         shares[_module(filename, name)] = shares.get(_module(filename, name), 0.0) + own
     total = sum(shares.values())
     return {key: own / total for key, own in sorted(shares.items(), key=lambda kv: -kv[1])[:12]}
 
 
 def _module(filename: str, name: str) -> str:
-    for marker, label in (("/explainer/", None), ("/yaml/", "PyYAML (compose, resolve)"),
-                          ("/json/", "json (data files)"), ("/re/", "re"), ("/csv.py", "csv")):
+    for marker, label in (
+        ("/explainer/", None),
+        ("/yaml/", "PyYAML (compose, resolve)"),
+        ("/json/", "json (data files)"),
+        ("/re/", "re"),
+        ("/csv.py", "csv"),
+    ):
         if marker in filename:
             return label or "explainer/" + filename.rsplit("/", 1)[-1]
     method = re.match(r"<method '(\w+)' of '([\w.]+)' objects>", name)
@@ -141,24 +146,53 @@ def measure(factor: int, workdir: Path, repeat: int, site_below: int = 1000, pro
     counts = scaled_project(root, factor)
     python = sys.executable
     row: dict = {"factor": factor, "kinds": counts}
-    child = subprocess.run([python, __file__, "--stages", str(root), "--repeat", str(repeat)], env=ENV,
-                           capture_output=True, text=True, check=True)
+    child = subprocess.run(
+        [python, __file__, "--stages", str(root), "--repeat", str(repeat)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     row["core"] = json.loads(child.stdout)
     if factor == profile_at:
-        row["profile"] = json.loads(subprocess.run([python, __file__, "--profile", str(root)], env=ENV,
-                                                   capture_output=True, text=True, check=True).stdout)
-    row["check_cli"] = best([run([python, "-m", "explainer", "--root", str(root), "check"], workdir)
-                             for _ in range(repeat)])
+        row["profile"] = json.loads(
+            subprocess.run(
+                [python, __file__, "--profile", str(root)], env=ENV, capture_output=True, text=True, check=True
+            ).stdout
+        )
+    row["check_cli"] = best(
+        [run([python, "-m", "explainer", "--root", str(root), "check"], workdir) for _ in range(repeat)]
+    )
     row["generate_cli"] = run([python, "-m", "explainer", "--root", str(root), "generate"], workdir)
-    row["mkdocs"] = best([run([python, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
-                               str(workdir / f"site-{factor}-{i}")], root) for i in range(_builds(factor, repeat))])
+    row["mkdocs"] = best(
+        [
+            run(
+                [
+                    python,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "--strict",
+                    "--quiet",
+                    "--site-dir",
+                    str(workdir / f"site-{factor}-{i}"),
+                ],
+                root,
+            )
+            for i in range(_builds(factor, repeat))
+        ]
+    )
     row["pages"] = sum(1 for _ in (workdir / f"site-{factor}-0").rglob("index.html"))
     if factor < site_below:
         row["site_cli"] = run([python, "-m", "explainer", "--root", str(root), "site"], workdir)
     else:
         generate, mkdocs = row["generate_cli"], row["mkdocs"]
-        row["site_cli"] = {"wall": generate["wall"] + mkdocs["wall"], "cpu": generate["cpu"] + mkdocs["cpu"],
-                           "rss_mb": max(generate["rss_mb"], mkdocs["rss_mb"]), "derived": True}
+        row["site_cli"] = {
+            "wall": generate["wall"] + mkdocs["wall"],
+            "cpu": generate["cpu"] + mkdocs["cpu"],
+            "rss_mb": max(generate["rss_mb"], mkdocs["rss_mb"]),
+            "derived": True,
+        }
     subprocess.run(["rm", "-rf", str(root)] + [str(p) for p in workdir.glob(f"site-{factor}-*")], check=True)
     return row
 
@@ -179,7 +213,7 @@ def exponent(rows: list[dict], value) -> tuple[float, float]:
     if len(rows) < 2:
         return float("nan"), float("nan")
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    fit = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    fit = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
     return fit, (ys[-1] - ys[-2]) / (xs[-1] - xs[-2])
 
 
@@ -189,8 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measure below 100× (the best counts)")
     parser.add_argument("--write", type=Path, help="replace the Scale section of this file (BENCHMARKS.md)")
     parser.add_argument("--json", type=Path, help="also save the raw numbers here")
-    parser.add_argument("--site-below", type=int, default=1000,
-                        help="run `explainer site` itself below this size; above, add generate and the MkDocs build")
+    parser.add_argument(
+        "--site-below",
+        type=int,
+        default=1000,
+        help="run `explainer site` itself below this size; above, add generate and the MkDocs build",
+    )
     parser.add_argument("--stages", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -205,8 +243,12 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(measure(factor, Path(tmp), args.repeat if factor < 100 else 1, args.site_below))
             print(report.row_line(rows[-1]), flush=True)
     machine["load"] += [round(x, 2) for x in os.getloadavg()]
-    results = {"machine": machine, "rows": rows, "make_check": make_check_seconds(),
-               "seconds": time.perf_counter() - started}
+    results = {
+        "machine": machine,
+        "rows": rows,
+        "make_check": make_check_seconds(),
+        "seconds": time.perf_counter() - started,
+    }
     results["exponents"] = {name: exponent(rows, fn) for name, fn in report.GROWTH.items()}
     print(report.table(results))
     if args.json:

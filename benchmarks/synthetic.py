@@ -30,8 +30,10 @@ PLACEHOLDER = "9999999"  # digits: a valid id suffix, and never quoted different
 def renamed(schema, value, suffix: str):
     """`value` with every id and reference in it suffixed, following `schema`."""
     if isinstance(schema, Obj) and isinstance(value, dict):
-        return {key: renamed(schema.fields[key].type, item, suffix) if key in schema.fields else item
-                for key, item in value.items()}
+        return {
+            key: renamed(schema.fields[key].type, item, suffix) if key in schema.fields else item
+            for key, item in value.items()
+        }
     if isinstance(schema, ListOf) and isinstance(value, list):
         return [renamed(schema.item, item, suffix) for item in value]
     if isinstance(schema, MapOf) and isinstance(value, dict):  # keys name parties: one site file for all copies
@@ -71,7 +73,8 @@ def scaled_content(source: Path, dest: Path, factor: int) -> dict[str, int]:
         template = dump(renamed(kind.schema, data, f"-x{PLACEHOLDER}"))
         for k in range(1, factor):
             target.with_name(f"{data['id']}-x{k}{path.suffix}").write_text(
-                template.replace(PLACEHOLDER, str(k)), encoding="utf-8")
+                template.replace(PLACEHOLDER, str(k)), encoding="utf-8"
+            )
     return counts
 
 
@@ -83,6 +86,9 @@ def scaled_project(dest: Path, factor: int) -> dict[str, int]:
     shutil.copy2(ROOT / "mkdocs-offline.yml", dest / "mkdocs-offline.yml")
     (dest / "scripts").mkdir()
     shutil.copy2(ROOT / "scripts" / "offline_hook.py", dest / "scripts" / "offline_hook.py")
-    shutil.copytree(ROOT / "docs", dest / "docs",
-                    ignore=lambda folder, names: ["generated"] if Path(folder) == ROOT / "docs" else [])
+    shutil.copytree(
+        ROOT / "docs",
+        dest / "docs",
+        ignore=lambda folder, names: ["generated"] if Path(folder) == ROOT / "docs" else [],
+    )
     return scaled_content(ROOT / "content", dest / "content", factor)

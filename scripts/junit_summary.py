@@ -23,8 +23,8 @@ def outcomes(xml: str) -> list[tuple[str, str, str]]:
         for tag, label in OUTCOMES:
             found = case.find(tag)
             if found is not None:
-                outcome, message = label, (found.get("message") or "").strip().splitlines()[:1]
-                message = message[0] if message else ""
+                first = (found.get("message") or "").strip().splitlines()[:1]
+                outcome, message = label, first[0] if first else ""
                 break
         rows.append((name, outcome, message))
     return rows

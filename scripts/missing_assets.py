@@ -2,7 +2,8 @@
 
 `python scripts/missing_assets.py site/ [SITE_URL]` prints each missing file with the first page
 naming it, and exits 1 if there is any. SITE_URL (mkdocs.yml's, or just its path) says where the
-site starts on its host, for addresses that start with "/". A build can finish and still ship pages without their styling or
+site starts on its host, for addresses that start with "/". A build can finish and still ship pages
+without their styling or
 search: the Zensical job uses this to tell a working build from one that only completed.
 """
 
@@ -28,7 +29,7 @@ def missing(site: Path, base: str = "/") -> dict[str, str]:
                 continue  # another host (reported by the browser tests), or the page itself
             path = unquote(parts.path)
             if path.startswith("/"):  # from the host's root: the site starts at base
-                path = path[len(base):] if path.startswith(base) else "../" + path.lstrip("/")
+                path = path[len(base) :] if path.startswith(base) else "../" + path.lstrip("/")
             else:
                 path = posixpath.join(here, path)
             target = posixpath.normpath(path)

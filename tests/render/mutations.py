@@ -139,7 +139,7 @@ class Checker:
             signal.alarm(0)
 
     def _first_difference(self) -> str | None:
-        for name in [m for m in sys.modules if m.startswith("explainer.render")]:
+        for name in [m for m in sys.modules if m.startswith("explainer.render") or m == "explainer.model.routes"]:
             del sys.modules[name]
         for case, content in self.contents:
             try:
@@ -159,7 +159,7 @@ class Checker:
         import importlib
 
         module, name = case["call"].rsplit(".", 1)
-        function = getattr(importlib.import_module(f"explainer.render.{module}"), name)
+        function = getattr(importlib.import_module(self.cases.package_of(module)), name)
         kwargs = dict(case.get("kwargs") or {})
         if "args" in case:
             result = function(*copy.deepcopy(case["args"]), **kwargs)

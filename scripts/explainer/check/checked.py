@@ -62,12 +62,14 @@ class Checked:
 
     def citing(self, source_id: str) -> list[tuple[Statement, Citation]]:
         """Every (statement, citation) that cites `source_id`, in statement order."""
+
         def build():
             found: dict[str, list] = {}
             for statement in self.statements:
                 for citation in statement.citations:
                     found.setdefault(citation.source, []).append((statement, citation))
             return found
+
         return self._index("citing", self.statements, build).get(source_id, [])
 
     def memo(self, key: str, build):
@@ -80,6 +82,7 @@ class Checked:
             for statement in self.statements:
                 found.setdefault(id(statement.owner), []).append(statement)
             return found
+
         return self._index("owners", self.statements, build)
 
     def _index(self, key, basis, build):

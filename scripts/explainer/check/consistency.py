@@ -27,9 +27,26 @@ DIGIT = re.compile(r"\d")
 # What ends just before a sentence's first word; each match's end is where a sentence may start.
 SENTENCE_START = re.compile(r"[.?!:;]\s+|[\"\u201c(]\s*")
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "first": 1, "second": 2, "third": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "first": 1,
+    "second": 2,
+    "third": 3,
 }
 
 
@@ -60,8 +77,7 @@ def _same_names(text: str, same: Sequence[tuple[str, str]]) -> str:
     return text
 
 
-def unsupported(claim: str, quotes: list[str],
-                same: Sequence[tuple[str, str]] = ()) -> tuple[list[str], list[str]]:
+def unsupported(claim: str, quotes: list[str], same: Sequence[tuple[str, str]] = ()) -> tuple[list[str], list[str]]:
     """(numbers, names) in `claim` that none of `quotes` contains; `same` pairs a long name
     with the short form the sources use for it."""
     claim, quoted = _same_names(claim, same), _same_names(" ".join(quotes), same)
@@ -79,4 +95,3 @@ def unsupported(claim: str, quotes: list[str],
         if key and key not in words and key not in haystack and name not in missing_names:
             missing_names.append(name)
     return missing_numbers, missing_names
-

@@ -38,8 +38,15 @@ def check_content(files: dict[str, bytes]) -> tuple[Checked, list[Problem]]:
             if record is not None:
                 records.append(record)
         else:
-            problems.append(Problem(path, 1, 1, "file is neither a YAML record nor a source text",
-                                    "content holds .yml records and content/sources/<id>.txt texts"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "file is neither a YAML record nor a source text",
+                    "content holds .yml records and content/sources/<id>.txt texts",
+                )
+            )
     content = Checked()
     for record in sorted(records, key=lambda r: (r.kind, r.id)):
         content.records.setdefault(record.kind, []).append(record)
@@ -87,8 +94,15 @@ def _check_site(content: Checked) -> list[Problem]:
     """There is one site file; ids inside it are unique."""
     sites = content.of("site")
     if not sites:
-        return [Problem(SITE_FILE, 1, 1, "the site file is missing",
-                        f"add {SITE_FILE} (copy templates/site.yml): it names the site's title, parties and eras")]
+        return [
+            Problem(
+                SITE_FILE,
+                1,
+                1,
+                "the site file is missing",
+                f"add {SITE_FILE} (copy templates/site.yml): it names the site's title, parties and eras",
+            )
+        ]
     problems = []
     record = sites[0]
     for field, noun in (("parties", "party"), ("eras", "era")):
@@ -99,8 +113,15 @@ def _check_site(content: Checked) -> list[Problem]:
                 continue  # reported by the schema
             if ident in seen:
                 line, col = record.at(field, i, "id")
-                problems.append(Problem(record.path, line, col, f"{noun} id {shown(ident)} is listed twice",
-                                        f"give each {noun} its own id"))
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        col,
+                        f"{noun} id {shown(ident)} is listed twice",
+                        f"give each {noun} its own id",
+                    )
+                )
             seen.add(ident)
     return problems
 
@@ -122,12 +143,26 @@ def _check_ids(records: list[Record], content: Checked) -> list[Problem]:
                 continue
             if RESERVED_ID.match(value):
                 line, col = record.at(*where)
-                problems.append(Problem(record.path, line, col, f"id {shown(value)} is reserved for a part of the page",
-                                        "choose a more specific id, e.g. one starting with the topic"))
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        col,
+                        f"id {shown(value)} is reserved for a part of the page",
+                        "choose a more specific id, e.g. one starting with the topic",
+                    )
+                )
             elif value in first:
                 line, col = record.at(*where)
-                problems.append(Problem(record.path, line, col, f"id {shown(value)} is already used in {first[value]}",
-                                        "ids are links: choose an id used nowhere else"))
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        col,
+                        f"id {shown(value)} is already used in {first[value]}",
+                        "ids are links: choose an id used nowhere else",
+                    )
+                )
             else:
                 first[value] = record.path
     return problems
@@ -145,8 +180,15 @@ def _check_page_names(records: list[Record]) -> list[Problem]:
     for record in records:
         if record.kind in OWN_PAGE and record.id == "index":
             line, col = record.at("id")
-            problems.append(Problem(record.path, line, col, f"id 'index' is the address of the {record.kind} list",
-                                    "choose another id (and rename the file to match)"))
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    col,
+                    f"id 'index' is the address of the {record.kind} list",
+                    "choose another id (and rename the file to match)",
+                )
+            )
     return problems
 
 
@@ -156,20 +198,36 @@ def _check_sources(content: Checked, texts: dict[str, bytes]) -> list[Problem]:
         published = record.data.get("published") or {}
         if published.get("basis") in ("stated", "inferred") and not published.get("date"):
             line, col = record.at("published")
-            problems.append(Problem(record.path, line, col, "published has a basis but no date",
-                                    "add 'date:' or set 'basis: unknown'"))
+            problems.append(
+                Problem(
+                    record.path, line, col, "published has a basis but no date", "add 'date:' or set 'basis: unknown'"
+                )
+            )
         data = texts.get(record.id)
         line, col = record.at("id")
         if data is None:
-            problems.append(Problem(record.path, line, col, f"no text for source {shown(record.id)}",
-                                    f"add the verbatim text as {CONTENT}/sources/{record.id}.txt"))
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    col,
+                    f"no text for source {shown(record.id)}",
+                    f"add the verbatim text as {CONTENT}/sources/{record.id}.txt",
+                )
+            )
             continue
         digest = hashlib.sha256(data).hexdigest()
         if record.data.get("sha256") and digest != record.data["sha256"]:
             line, col = record.at("sha256")
-            problems.append(Problem(record.path, line, col,
-                                    f"{record.id}.txt no longer matches its recorded hash (now {digest})",
-                                    "restore the verbatim text; change the hash only for a new, reviewed source"))
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    col,
+                    f"{record.id}.txt no longer matches its recorded hash (now {digest})",
+                    "restore the verbatim text; change the hash only for a new, reviewed source",
+                )
+            )
             continue
         text, found = decode(data, f"{CONTENT}/sources/{record.id}.txt")
         problems += found + (controls(text, f"{CONTENT}/sources/{record.id}.txt") if text else [])
@@ -178,11 +236,25 @@ def _check_sources(content: Checked, texts: dict[str, bytes]) -> list[Problem]:
             problems += check_typos(record, text)
     for name in sorted(set(texts) - {r.id for r in content.of("source")}):
         if not SLUG.match(name):
-            problems.append(Problem(f"{CONTENT}/sources/{name}.txt", 1, 1, f"the name {shown(name)} is not a valid id",
-                                    f"rename the file, e.g. to {slug_like(name)}.txt; its id is its name"))
+            problems.append(
+                Problem(
+                    f"{CONTENT}/sources/{name}.txt",
+                    1,
+                    1,
+                    f"the name {shown(name)} is not a valid id",
+                    f"rename the file, e.g. to {slug_like(name)}.txt; its id is its name",
+                )
+            )
             continue
-        problems.append(Problem(f"{CONTENT}/sources/{name}.txt", 1, 1, "source text has no metadata",
-                                f"add {CONTENT}/sources/{name}.yml (copy another source's .yml)"))
+        problems.append(
+            Problem(
+                f"{CONTENT}/sources/{name}.txt",
+                1,
+                1,
+                "source text has no metadata",
+                f"add {CONTENT}/sources/{name}.yml (copy another source's .yml)",
+            )
+        )
     return problems
 
 
@@ -197,17 +269,34 @@ def _check_refs(content: Checked, records: list[Record]) -> list[Problem]:
             pool = every if kind == "any" else known.get(kind, set())
             if value not in pool:
                 what = "record" if kind == "any" else kind
-                fix = _closest_id(value, pool, f"use one of: {', '.join(sorted(pool))} ({SITE_FILE})"
-                                  if kind in SITE_KINDS else "check the spelling against the ids in content/")
+                fix = _closest_id(
+                    value,
+                    pool,
+                    f"use one of: {', '.join(sorted(pool))} ({SITE_FILE})"
+                    if kind in SITE_KINDS
+                    else "check the spelling against the ids in content/",
+                )
                 problems.append(_at(record, where, f"no {what} has the id {shown(value)}", fix))
             elif value == record.id and kind != "any":  # a reading or note on itself is the wrong kind
-                problems.append(_at(record, where, f"{shown(value)} is this record's own id",
-                                    "remove it; a record does not refer to itself"))
+                problems.append(
+                    _at(
+                        record,
+                        where,
+                        f"{shown(value)} is this record's own id",
+                        "remove it; a record does not refer to itself",
+                    )
+                )
             if isinstance(where[-1], int):  # an item of a list of ids
                 first = listed.setdefault((where[:-1], value), where)
                 if first != where:
-                    problems.append(_at(record, where, f"{shown(value)} is listed twice "
-                                                       f"(first on line {record.at(*first)[0]})", "keep one of them"))
+                    problems.append(
+                        _at(
+                            record,
+                            where,
+                            f"{shown(value)} is listed twice (first on line {record.at(*first)[0]})",
+                            "keep one of them",
+                        )
+                    )
     return problems
 
 

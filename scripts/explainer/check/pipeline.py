@@ -15,8 +15,9 @@ from .checked import Checked
 from .content import check_content
 
 
-def check_all(files: dict[str, bytes], handwritten: dict[str, str | bytes] | None = None,
-              promised: str | None = None) -> tuple[Content | None, list[Problem]]:
+def check_all(
+    files: dict[str, bytes], handwritten: dict[str, str | bytes] | None = None, promised: str | None = None
+) -> tuple[Content | None, list[Problem]]:
     """(the typed content, or None if any check failed; every problem found).
 
     `handwritten`: the hand-written pages, which publish addresses too; `promised`: the
@@ -30,7 +31,8 @@ def check_all(files: dict[str, bytes], handwritten: dict[str, str | bytes] | Non
     problems += redirects.problems(content, live, _locator(checked))
     if promised is not None:
         problems += promise.broken(promised) or promise.compare(
-            promised, live, redirects.resolver(content, live), unpromised=False)
+            promised, live, redirects.resolver(content, live), unpromised=False
+        )
     problems = in_order(problems)
     return (None if errors(problems) else content), problems
 

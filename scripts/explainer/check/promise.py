@@ -19,8 +19,10 @@ from ..model.problems import Problem
 MANIFEST = "urls.json"
 ID_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^<>]*?\sid=["']([^"'<>]+)["']""")
 ID_IN_ATTR_LIST = re.compile(r"\{:?[ \t]*(?:[^{}\n]*?[ \t])?#([A-Za-z][\w:.-]*)[^{}\n]*\}")
-HEADER = ("The promise of lasting links: every address and anchor ever published. Remove nothing: "
-          "declare a redirect in content/redirects/ instead. `make manifest` adds new ones.")
+HEADER = (
+    "The promise of lasting links: every address and anchor ever published. Remove nothing: "
+    "declare a redirect in content/redirects/ instead. `make manifest` adds new ones."
+)
 
 Pages = dict[str, list[str]]
 
@@ -47,8 +49,14 @@ def addresses(pages: Pages) -> set[str]:
 
 def dumps(pages: Pages) -> str:
     """The manifest file: stable order, one anchor a line, so a diff shows each change."""
-    return json.dumps({"about": HEADER, "pages": {u: sorted(set(a)) for u, a in sorted(pages.items())}},
-                      indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {"about": HEADER, "pages": {u: sorted(set(a)) for u, a in sorted(pages.items())}},
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def loads(text: str) -> Pages:
@@ -64,7 +72,8 @@ def broken(text: str) -> list[Problem]:
         return [Problem(MANIFEST, err.lineno, err.colno, f"not valid JSON: {err.msg}", fix)]
     pages = data.get("pages") if isinstance(data, dict) else None
     if not isinstance(pages, dict) or not all(
-            isinstance(anchors, list) and all(isinstance(a, str) for a in anchors) for anchors in pages.values()):
+        isinstance(anchors, list) and all(isinstance(a, str) for a in anchors) for anchors in pages.values()
+    ):
         return [Problem(MANIFEST, 1, 1, 'has no "pages" mapping each address to a list of anchors', fix)]
     return []
 
@@ -89,13 +98,26 @@ def compare(promised_text: str, now: Pages, resolve, unpromised: bool = True) ->
     problems = []
     for address in sorted(addresses(promised) - live):
         if resolve(address) is None:
-            problems.append(Problem(MANIFEST, _line_of(promised_text, address), 1,
-                                    f"{address} was published and is gone without a redirect",
-                                    "restore the id, or add content/redirects/<old-id>.yml with from: and to: "
-                                    "(see templates/redirect.yml)"))
+            problems.append(
+                Problem(
+                    MANIFEST,
+                    _line_of(promised_text, address),
+                    1,
+                    f"{address} was published and is gone without a redirect",
+                    "restore the id, or add content/redirects/<old-id>.yml with from: and to: "
+                    "(see templates/redirect.yml)",
+                )
+            )
     for address in sorted(live - addresses(promised)) if unpromised else ():
-        problems.append(Problem(MANIFEST, 1, 1, f"{address} is published but not yet promised in {MANIFEST}",
-                                f"run `make manifest` and commit {MANIFEST}"))
+        problems.append(
+            Problem(
+                MANIFEST,
+                1,
+                1,
+                f"{address} is published but not yet promised in {MANIFEST}",
+                f"run `make manifest` and commit {MANIFEST}",
+            )
+        )
     return problems
 
 

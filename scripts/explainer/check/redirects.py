@@ -57,16 +57,40 @@ def problems(content: Content, live_pages: Pages, at) -> list[Problem]:
     for redirect in content.redirects:
         origin, target = redirect.origin, redirect.target
         if origin in seen:
-            found.append(problem(redirect.id, "from", f"from {shown(origin)} is already redirected in {seen[origin]}",
-                                 "keep one redirect per retired address"))
+            found.append(
+                problem(
+                    redirect.id,
+                    "from",
+                    f"from {shown(origin)} is already redirected in {seen[origin]}",
+                    "keep one redirect per retired address",
+                )
+            )
         elif origin in live:
-            found.append(problem(redirect.id, "from", f"from {shown(origin)} is still published",
-                                 "a redirect is for an address that is gone; remove it or correct the address"))
+            found.append(
+                problem(
+                    redirect.id,
+                    "from",
+                    f"from {shown(origin)} is still published",
+                    "a redirect is for an address that is gone; remove it or correct the address",
+                )
+            )
         elif "." in split(origin)[0]:  # /sitemap.xml/ or /404.html/ would turn a built file into a folder
-            found.append(problem(redirect.id, "from", f"from {shown(origin)} names a file the build writes",
-                                 "pages on this site are folders without dots; give the retired page's address"))
+            found.append(
+                problem(
+                    redirect.id,
+                    "from",
+                    f"from {shown(origin)} names a file the build writes",
+                    "pages on this site are folders without dots; give the retired page's address",
+                )
+            )
         elif resolve(target) is None:
-            found.append(problem(redirect.id, "to", f"to {shown(target)} is not published",
-                                 "point it at a published address; copy it from the site's # link"))
+            found.append(
+                problem(
+                    redirect.id,
+                    "to",
+                    f"to {shown(target)} is not published",
+                    "point it at a published address; copy it from the site's # link",
+                )
+            )
         seen.setdefault(origin, at(redirect.id, "from")[0])
     return found

@@ -5,6 +5,8 @@ words, position sides, quote records, claim–quote consistency and coverage."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from ..cite import anchor as cite
 from ..cite import paste
@@ -15,11 +17,13 @@ from ..model.kinds import text_key
 from ..model.problems import Problem, shown
 from .checked import Checked, Citation, Statement
 from .consistency import unsupported
+
 QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
 def walk_cited(data, where=()):
     """Yield (where, mapping) for every mapping that carries `cite`."""
+    children: Iterable[tuple[Any, Any]]
     if isinstance(data, dict):
         if "cite" in data:
             yield where, data
@@ -63,8 +67,9 @@ def _statement(content: Checked, record: Record, where: tuple, mapping: dict):
         citations.append(Citation(item["source"], item["quote"], found))
     problems += _check_attribution(record, where, mapping)
     anchor = routes.statement_anchor(record.id, where, mapping.get("id"))
-    statement = Statement(record, where, key, anchor, text,
-                          mapping.get("basis"), mapping.get("attributed_to"), citations)
+    statement = Statement(
+        record, where, key, anchor, text, mapping.get("basis"), mapping.get("attributed_to"), citations
+    )
     problems += _check_quoted_words(record, where, mapping, statement)
     problems += _check_side(record, where, mapping)
     return statement, problems
@@ -73,8 +78,15 @@ def _statement(content: Checked, record: Record, where: tuple, mapping: dict):
 def _check_attribution(record: Record, where: tuple, mapping: dict) -> list[Problem]:
     if mapping.get("basis") in ("reported", "quotation") and not mapping.get("attributed_to"):
         line, col = record.at(*where, "basis")
-        return [Problem(record.path, line, col, f"basis {mapping['basis']!r} needs attributed_to",
-                        "add 'attributed_to:' naming who is reported as saying it")]
+        return [
+            Problem(
+                record.path,
+                line,
+                col,
+                f"basis {mapping['basis']!r} needs attributed_to",
+                "add 'attributed_to:' naming who is reported as saying it",
+            )
+        ]
     return []
 
 
@@ -88,9 +100,15 @@ def _check_quoted_words(record: Record, where: tuple, mapping: dict, statement: 
         words = cite.fold(match.group(1)).strip(" ,.")
         if words and not any(words in q for q in quotes):
             line, col = record.at(*where, statement.text_key)
-            problems.append(Problem(record.path, line, col,
-                                    f"quoted words {shown(match.group(0))} are not in any of the cited quotes",
-                                    "quote the source word for word, or cite the passage that has these words"))
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    col,
+                    f"quoted words {shown(match.group(0))} are not in any of the cited quotes",
+                    "quote the source word for word, or cite the passage that has these words",
+                )
+            )
     return problems
 
 
@@ -100,12 +118,26 @@ def _check_side(record: Record, where: tuple, mapping: dict) -> list[Problem]:
         return []
     line, col = record.at(*where)
     if mapping.get("silent"):
-        return [Problem(record.path, line, col, "a side cannot be both stated and silent",
-                        "remove 'silent:' or remove 'statement:' and 'cite:'")]
+        return [
+            Problem(
+                record.path,
+                line,
+                col,
+                "a side cannot be both stated and silent",
+                "remove 'silent:' or remove 'statement:' and 'cite:'",
+            )
+        ]
     missing = [k for k in ("statement", "basis", "held_by") if not mapping.get(k)]
     if missing:
-        return [Problem(record.path, line, col, f"{where[1]} lacks {', '.join(missing)}",
-                        "a stated side needs held_by, statement, basis and cite")]
+        return [
+            Problem(
+                record.path,
+                line,
+                col,
+                f"{where[1]} lacks {', '.join(missing)}",
+                "a stated side needs held_by, statement, basis and cite",
+            )
+        ]
     return []
 
 
@@ -115,8 +147,15 @@ def check_silent_sides(content: Checked) -> list[Problem]:
         for party, value in (record.data.get("sides") or {}).items():
             if value is not None and "cite" not in value and not value.get("silent"):
                 line, col = record.at("sides", party)
-                problems.append(Problem(record.path, line, col, f"{party} has neither cite nor silent",
-                                        "state the position with cite:, or say with silent: what the sources leave out"))
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        col,
+                        f"{party} has neither cite nor silent",
+                        "state the position with cite:, or say with silent: what the sources leave out",
+                    )
+                )
     return problems
 
 
@@ -128,20 +167,36 @@ def check_quotes(content: Checked) -> list[Problem]:
         if not words:
             continue
         folded = cite.fold(words)
-        cited = [content.sources[c["source"]] for c in record.data.get("cite") or []
-                 if c and c.get("source") in content.sources]
+        cited = [
+            content.sources[c["source"]]
+            for c in record.data.get("cite") or []
+            if c and c.get("source") in content.sources
+        ]
         if cited and not any(s.occurrences(folded) for s in cited):
             line, col = record.at("words")
             passage = cited[0].closest_anchor(folded)
             ready = paste.words_fix(cited[0], passage) if passage else None
-            problems.append(Problem(record.path, line, col, "words are not verbatim in the cited source",
-                                    "copy them exactly" + (f"; the closest passage, {paste.MARKER}{ready}"
-                                                           if ready else "")))
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    col,
+                    "words are not verbatim in the cited source",
+                    "copy them exactly" + (f"; the closest passage, {paste.MARKER}{ready}" if ready else ""),
+                )
+            )
         for index, inserted in enumerate(record.data.get("insertions") or []):
             if inserted and cite.fold(inserted) not in folded:
                 line, col = record.at("insertions", index)
-                problems.append(Problem(record.path, line, col, f"insertion {shown(inserted)} is not inside words",
-                                        "copy the inserted words exactly as they appear in 'words'"))
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        col,
+                        f"insertion {shown(inserted)} is not inside words",
+                        "copy the inserted words exactly as they appear in 'words'",
+                    )
+                )
     return problems
 
 
@@ -149,22 +204,49 @@ def check_consistency(content: Checked) -> list[Problem]:
     """Numbers a claim's quotes lack are errors; names they lack are warnings."""
     problems = []
     sites = content.of("site")
-    same = [(e["long"], e["short"]) for e in (sites[0].data.get("equivalences") or []) if e and "long" in e and "short" in e] if sites else []
+    same = (
+        [
+            (e["long"], e["short"])
+            for e in (sites[0].data.get("equivalences") or [])
+            if e and "long" in e and "short" in e
+        ]
+        if sites
+        else []
+    )
     for statement in content.statements:
         quotes = [c.quote for c in statement.citations]
         # A statement without citations, or with one unanchored, has its problem reported already.
-        if (statement.owner.kind == "quote" or not statement.text or not statement.citations
-                or any(not c.anchor for c in statement.citations)):
+        if (
+            statement.owner.kind == "quote"
+            or not statement.text
+            or not statement.citations
+            or any(not c.anchor for c in statement.citations)
+        ):
             continue
         missing_numbers, missing_names = unsupported(statement.text, quotes, same)
         record, where = statement.owner, statement.where
         line, col = record.at(*where, statement.text_key)
         for number in missing_numbers:
-            problems.append(Problem(record.path, line, col, f"{number} is in the claim but in none of its quotes",
-                                    "correct the figure, or cite the passage that gives it"))
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    col,
+                    f"{number} is in the claim but in none of its quotes",
+                    "correct the figure, or cite the passage that gives it",
+                )
+            )
         for name in missing_names:
-            problems.append(Problem(record.path, line, col, f"{name!r} is in the claim but in none of its quotes",
-                                    "check the name, or cite a passage that names it", severity="warning"))
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    col,
+                    f"{name!r} is in the claim but in none of its quotes",
+                    "check the name, or cite a passage that names it",
+                    severity="warning",
+                )
+            )
     return problems
 
 
@@ -188,8 +270,14 @@ def check_coverage(content: Checked) -> list[Problem]:
                 line, col = source.position(start)
                 sentence = source.text[start:end]
                 excerpt = sentence if len(sentence) <= 90 else sentence[:87] + "..."
-                problems.append(Problem(
-                    f"{CONTENT}/sources/{record.id}.txt", line, col,
-                    f"sentence not fully cited (coverage {result.sentence_share:.0f}%, required {required}%): {excerpt!r}",
-                    "cite its words from a claim, event, quote or note"))
+                problems.append(
+                    Problem(
+                        f"{CONTENT}/sources/{record.id}.txt",
+                        line,
+                        col,
+                        f"sentence not fully cited (coverage {result.sentence_share:.0f}%, "
+                        f"required {required}%): {excerpt!r}",
+                        "cite its words from a claim, event, quote or note",
+                    )
+                )
     return problems

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checked import Checked
 from ..load.records import Record
 from ..model.problems import Problem
+from .checked import Checked
 
 READABLE = ("claim", "event", "quote", "position")
 NOTED = READABLE + ("term",)  # where the pages show an editor's note beside the text
@@ -28,6 +28,7 @@ class Target:
 
 def targets(content: Checked) -> dict[str, Target]:
     """Every id in the content, with what it names (the first holder wins on duplicates)."""
+
     def build():
         found: dict[str, Target] = {}
         for records in content.records.values():
@@ -35,6 +36,7 @@ def targets(content: Checked) -> dict[str, Target]:
                 for ident, target in _targets_in(record):
                     found.setdefault(ident, target)
         return found
+
     return content.memo("lesson-targets", build)
 
 
@@ -54,18 +56,33 @@ def _targets_in(record: Record):
 
 def check_readings(content: Checked) -> list[Problem]:
     """A reading must name an explainer claim, an event, a quote or a position."""
-    return _wrong_kinds(content, "lesson", "readings", "reading", READABLE, "not a reading",
-                        "list ids of explainer claims, events, quotes or positions")
+    return _wrong_kinds(
+        content,
+        "lesson",
+        "readings",
+        "reading",
+        READABLE,
+        "not a reading",
+        "list ids of explainer claims, events, quotes or positions",
+    )
 
 
 def check_note_targets(content: Checked) -> list[Problem]:
     """A note applies to what the pages show it beside: a claim, an event, a quote, a position or a term."""
-    return _wrong_kinds(content, "note", "applies_to", "applies_to", NOTED, "and no page shows a note there",
-                        "list ids of explainer claims, events, quotes, positions or terms")
+    return _wrong_kinds(
+        content,
+        "note",
+        "applies_to",
+        "applies_to",
+        NOTED,
+        "and no page shows a note there",
+        "list ids of explainer claims, events, quotes, positions or terms",
+    )
 
 
-def _wrong_kinds(content: Checked, kind: str, field: str, label: str, allowed: tuple, why: str,
-                 fix: str) -> list[Problem]:
+def _wrong_kinds(
+    content: Checked, kind: str, field: str, label: str, allowed: tuple, why: str, fix: str
+) -> list[Problem]:
     """Each id in the records' `field` lists that names a kind of thing outside `allowed`."""
     index = targets(content)
     problems = []

@@ -19,12 +19,30 @@ from dataclasses import dataclass
 from ..model.problems import shown
 
 # One character in, one character out, so offsets survive the translation.
-GLYPHS = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-})
+GLYPHS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
 GLYPH_PAIRS = [(chr(code), plain) for code, plain in GLYPHS.items()]
 SPACE = re.compile(r"\s+")
 NOT_WORD = re.compile(r"\W+")
@@ -104,7 +122,7 @@ class SourceText:
     def closest(self, quote: str) -> str:
         """The passage of the source most like `quote`, in the source's own words."""
         anchor = self.closest_anchor(quote)
-        return self.text[anchor.start:anchor.end] if anchor else ""
+        return self.text[anchor.start : anchor.end] if anchor else ""
 
     def closest_anchor(self, quote: str) -> Anchor | None:
         """Where the passage of the source most like `quote` is.
@@ -127,9 +145,8 @@ class SourceText:
         places, compared = self._likely_places(search), 0
         for rank, size in enumerate(_sizes(len(search), len(words))):
             for i in _around(places, min(len(search), REACH), len(words) - size):
-                matcher.set_seq1(self.folded[words[i][0]:words[i + size - 1][1]])
-                if compared < COMPARED and matcher.real_quick_ratio() >= best[0] \
-                        and matcher.quick_ratio() >= best[0]:
+                matcher.set_seq1(self.folded[words[i][0] : words[i + size - 1][1]])
+                if compared < COMPARED and matcher.real_quick_ratio() >= best[0] and matcher.quick_ratio() >= best[0]:
                     compared += 1
                     key = (matcher.ratio(), -rank, -i)
                     if key > best:
@@ -147,7 +164,7 @@ class SourceText:
         shared = {key: len(_triples(key) & triples) for key in set(keys)}
         width = min(len(wanted), len(keys))
         sums = list(itertools.accumulate(map(shared.__getitem__, keys), initial=0))
-        scores = list(map(operator.sub, sums[width:], sums[:len(sums) - width]))
+        scores = list(map(operator.sub, sums[width:], sums[: len(sums) - width]))
         places: list[int] = []
         while len(places) < CANDIDATES:  # the best window left, the first of equals; then its stretch is out
             best = max(scores)
@@ -178,7 +195,7 @@ def _key(word: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _triples(key: str) -> frozenset[str]:
     padded = f" {key} "
-    return frozenset(padded[i:i + 3] for i in range(len(padded) - 2))
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
 def _around(places: list[int], reach: int, last: int) -> list[int]:
@@ -209,7 +226,7 @@ def _collapse(text: str) -> tuple[str, list[int], list[int]]:
         shift.append(removed)
     body_end = len(text.rstrip())
     for match in SPACE.finditer(text, lead, body_end):
-        pieces.append(text[last:match.start()])
+        pieces.append(text[last : match.start()])
         pieces.append(" ")
         removed += len(match.group()) - 1
         last = match.end()
@@ -227,30 +244,35 @@ class Miss:
     fix: str
 
 
-def anchor(source: SourceText, quote: str, prefix: str | None = None,
-           suffix: str | None = None) -> Anchor | Miss:
+def anchor(source: SourceText, quote: str, prefix: str | None = None, suffix: str | None = None) -> Anchor | Miss:
     """Anchor one quote in one source, or say why it cannot be."""
     wanted = fold(quote)
     if len(wanted.split()) < MIN_WORDS:
-        return Miss(f"quote {shown(quote)} has fewer than {MIN_WORDS} words and anchors nothing",
-                    "quote at least three consecutive words from the source")
+        return Miss(
+            f"quote {shown(quote)} has fewer than {MIN_WORDS} words and anchors nothing",
+            "quote at least three consecutive words from the source",
+        )
     hits = source.occurrences(wanted)
     if not hits:
         return _not_found(source, quote, wanted)
     if prefix is not None or suffix is not None:
         hits = [h for h in hits if _context_fits(source.folded, h, len(wanted), prefix, suffix)]
         if not hits:
-            return Miss(f"quote occurs in {source.id} but never with that prefix/suffix",
-                        "copy prefix/suffix from the words just before/after the intended passage")
+            return Miss(
+                f"quote occurs in {source.id} but never with that prefix/suffix",
+                "copy prefix/suffix from the words just before/after the intended passage",
+            )
     if len(hits) > 1:
         from .paste import MARKER, prefix_fix  # paste builds on this module
 
         # Only without context: prefix_fix tries prefixes through this function, and must not recurse.
         first = source.anchor_folded(hits[0], len(wanted))
         example = prefix_fix(source, first) if prefix is None and suffix is None else None
-        return Miss(f"quote occurs {len(hits)} times in {source.id}; which one is meant is ambiguous",
-                    "add a prefix: line with the words just before the one you mean"
-                    + (f"; for the first, {MARKER}{example}" if example else ""))
+        return Miss(
+            f"quote occurs {len(hits)} times in {source.id}; which one is meant is ambiguous",
+            "add a prefix: line with the words just before the one you mean"
+            + (f"; for the first, {MARKER}{example}" if example else ""),
+        )
     return source.anchor_folded(hits[0], len(wanted))
 
 

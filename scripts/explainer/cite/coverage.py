@@ -23,8 +23,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
         end = match.end() if match.group() != "\n" else match.start()
         # "the E.U. summit": an abbreviation, not a sentence end. Only the last few characters are
         # searched (searching back to the sentence's start was quadratic in a text of abbreviations).
-        if match.group() != "\n" and ABBREVIATION.search(text, max(start, match.start() - LOOK_BACK),
-                                                          match.start() + 1):
+        if match.group() != "\n" and ABBREVIATION.search(
+            text, max(start, match.start() - LOOK_BACK), match.start() + 1
+        ):
             continue
         found.append(_trim(text, start, end))
         start = match.end()

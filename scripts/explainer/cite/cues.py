@@ -15,13 +15,17 @@ from typing import Iterable
 Range = tuple[int, int]
 
 PRONOUNS = ("he", "she")
-SAY = ("said|says|told|tells|believes|believed|thinks|thought|argued|argues|added|adds|stated|claimed|claims|"
-       "warned|warns|noted|insisted|insists|explained|declared|wrote|writes|replied|announced|asserted|"
-       "maintained|maintains|acknowledged|admitted")
+SAY = (
+    "said|says|told|tells|believes|believed|thinks|thought|argued|argues|added|adds|stated|claimed|claims|"
+    "warned|warns|noted|insisted|insists|explained|declared|wrote|writes|replied|announced|asserted|"
+    "maintained|maintains|acknowledged|admitted"
+)
 # Verbs that take the relative "which" as their object: "which the ministry described as".
 AS = r"described\s+(?:it\s+|them\s+)?as|called|termed|dubbed|labell?ed|characteri[sz]ed\s+(?:it\s+)?as"
-TIME = (r"(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-        r"tonight|earlier|later|week|month|year)")
+TIME = (
+    r"(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|earlier|later|week|month|year)"
+)
 # Whom someone told, in lower case ("told an economic forum", "told reporters"), never "that".
 _WORD = r"(?!that\b)[a-z][\w\u2019'-]*"
 TOLD = rf"(?:told|tells)(?:\s+(?:(?:a|an|the)\s+(?:{_WORD}\s+){{0,2}}{_WORD}|{_WORD}))?"
@@ -60,7 +64,8 @@ class Lexicon:
         self.cue = re.compile(
             rf"(?<!\w)(?:(?P<acc>[Aa]ccording\s+to\s+(?P<w1>{who}))"
             rf"|(?P<rel>which\s+(?P<w2>{who})\s+(?:{AS}))"
-            rf"|(?P<say>(?P<w3>{who})\s+(?:{TOLD}|{SAY})(?P<that>(?:\s+{TIME})?\s+that)?))(?!\w)")
+            rf"|(?P<say>(?P<w3>{who})\s+(?:{TOLD}|{SAY})(?P<that>(?:\s+{TIME})?\s+that)?))(?!\w)"
+        )
 
     def speaker(self, name: str) -> str | None:
         """The speaker an alias as written names; None for a pronoun."""
@@ -98,12 +103,12 @@ def _alias_pattern(alias: str) -> str:
     """An alias as a pattern: any run of spaces between words; a lower-case first letter may be a capital."""
     words = r"\s+".join(re.escape(w) for w in alias.split())
     first = alias[0]
-    return f"[{first}{first.upper()}]{words[len(re.escape(first)):]}" if first.islower() else words
+    return f"[{first}{first.upper()}]{words[len(re.escape(first)) :]}" if first.islower() else words
 
 
 def _after_content(text: str, sentence: Range, m: re.Match) -> bool:
     """A cue that closes a clause ("…,” he said."): after what was said, before its circumstances."""
-    before = text[sentence[0]:m.start()].rstrip()
+    before = text[sentence[0] : m.start()].rstrip()
     return bool(before) and before[-1] in _ENDS_CONTENT and bool(_AFTER_CONTENT.match(text, m.end(), sentence[1]))
 
 

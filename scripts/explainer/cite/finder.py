@@ -14,8 +14,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from . import anchor as cite
 from ..cli.fmt import format_text
+from . import anchor as cite
 
 MIN_SCORE = 0.6
 
@@ -82,7 +82,7 @@ def _windows(words, wanted: str, count: int):
     best: dict[int, tuple[float, int, int]] = {}
     for size in sorted({max(1, count + d) for d in (0, -1, 1, -2, 2)}):
         for i in range(0, len(words) - size + 1):
-            matcher.set_seq1(" ".join(w[2] for w in words[i:i + size] if w[2]))
+            matcher.set_seq1(" ".join(w[2] for w in words[i : i + size] if w[2]))
             if matcher.real_quick_ratio() < MIN_SCORE or matcher.quick_ratio() < MIN_SCORE:
                 continue
             score = round(matcher.ratio(), 4)
@@ -107,11 +107,11 @@ def _passage(source: cite.SourceText, words, i: int, j: int, score: float) -> Pa
         return Passage(source.id, start, end, score, quote)
     # The fewest words before it that tell it apart; failing that, after it.
     for k in range(1, min(i, 12) + 1):
-        before = " ".join(text[words[i - k][0]:start].split())
+        before = " ".join(text[words[i - k][0] : start].split())
         if cite.anchor(source, quote, prefix=before) == exact:
             return Passage(source.id, start, end, score, quote, prefix=before)
     for k in range(1, min(len(words) - 1 - j, 12) + 1):
-        after = " ".join(text[end:words[j + k][1]].split())
+        after = " ".join(text[end : words[j + k][1]].split())
         if cite.anchor(source, quote, suffix=after) == exact:
             return Passage(source.id, start, end, score, quote, suffix=after)
     return None

@@ -49,10 +49,10 @@ def _double_quoted(value: str) -> str:
 
 def quote_fix(source: cite.SourceText, passage: cite.Anchor) -> str | None:
     """A `quote:` line for the passage, trimmed to whole words, widened until it occurs once."""
-    start, end = _trimmed(source.text, passage.start, passage.end, lambda ch: not ch.isalnum())
-    if len(source.text[start:end].split()) < cite.MIN_WORDS:
-        start, end = passage.start, passage.end
-    for start, end in _widenings(source.text, start, end):
+    first, last = _trimmed(source.text, passage.start, passage.end, lambda ch: not ch.isalnum())
+    if len(source.text[first:last].split()) < cite.MIN_WORDS:
+        first, last = passage.start, passage.end
+    for start, end in _widenings(source.text, first, last):
         quote = source.text[start:end]
         if cite.anchor(source, quote) == cite.Anchor(source.id, start, end):
             return yaml_line("quote", quote)
@@ -73,10 +73,10 @@ def prefix_fix(source: cite.SourceText, at: cite.Anchor) -> str | None:
     At least MIN_WORDS of them where there are so many: one word such as "session" tells the
     places apart but reads as a mistake.
     """
-    quote = source.text[at.start:at.end]
-    starts = [m.start() for m in re.finditer(r"\S+", source.text[:at.start])][-CONTEXT_WORDS:]
-    for begin in reversed(starts[:len(starts) - cite.MIN_WORDS + 1] or starts[:1]):
-        before = " ".join(source.text[begin:at.start].split())
+    quote = source.text[at.start : at.end]
+    starts = [m.start() for m in re.finditer(r"\S+", source.text[: at.start])][-CONTEXT_WORDS:]
+    for begin in reversed(starts[: len(starts) - cite.MIN_WORDS + 1] or starts[:1]):
+        before = " ".join(source.text[begin : at.start].split())
         if cite.anchor(source, quote, prefix=before) == at:
             return yaml_line("prefix", before)
     return None
@@ -96,6 +96,6 @@ def _widenings(text: str, start: int, end: int):
     before = [m.start() for m in re.finditer(r"\S+", text[:start])][-CONTEXT_WORDS:]
     for begin in reversed(before):
         yield _trimmed(text, begin, end, lambda ch: not ch.isalnum())
-    after = [m.end() for m in re.finditer(r"\S+", text[end:end + 400])][:CONTEXT_WORDS]
+    after = [m.end() for m in re.finditer(r"\S+", text[end : end + 400])][:CONTEXT_WORDS]
     for finish in after:
         yield _trimmed(text, start, end + finish, lambda ch: not ch.isalnum())

@@ -231,7 +231,7 @@ def _recent(memory: tuple[str, int] | None, number: int) -> str | None:
 
 
 def _paint(labels: list[Label], offset: int, start: int, end: int, label: Label) -> None:
-    labels[start - offset:end - offset] = [label] * (end - start)
+    labels[start - offset : end - offset] = [label] * (end - start)
 
 
 def _skipped(text: str, start: int, end: int) -> int:

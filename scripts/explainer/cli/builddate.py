@@ -19,8 +19,12 @@ BUILT_FROM = ("content", "docs", "mkdocs.yml")
 def last_commit_time(root: Path) -> str | None:
     """Seconds since the epoch of the last commit touching BUILT_FROM; None outside git."""
     try:
-        run = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct", "--", *BUILT_FROM],
-                             capture_output=True, text=True, timeout=30)
+        run = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct", "--", *BUILT_FROM],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     stamp = run.stdout.strip()

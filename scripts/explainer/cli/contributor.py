@@ -14,13 +14,12 @@ from ..check.content import check_content
 from ..cite import finder
 from ..load.nodes import decode
 from ..load.records import kind_of
-from ..model.kinds import KINDS
 from ..model.build import build
+from ..model.kinds import KINDS
 from ..model.problems import errors, in_order, shown
 from ..render import reference, schemas
-from . import files
+from . import files, lookup
 from . import project as cli
-from . import lookup
 from .fmt import FormatError, format_text
 
 TEMPLATES = "templates"
@@ -35,8 +34,10 @@ def register(sub) -> dict:
     found.add_argument("--source", help="search only this source id")
     lookup_parser = sub.add_parser("find", help="print the file and line of a record, by its id or its site address")
     lookup_parser.add_argument("query", help="an id, or an address such as /explainers/treaty/#treaty-signed-by")
-    for name, what in (("schemas", "write the JSON Schemas editors use into schemas/"),
-                       ("manifest", "add newly published addresses to urls.json (never removes one)")):
+    for name, what in (
+        ("schemas", "write the JSON Schemas editors use into schemas/"),
+        ("manifest", "add newly published addresses to urls.json (never removes one)"),
+    ):
         parser = sub.add_parser(name, help=what)
         parser.add_argument("--check", action="store_true", help="change nothing; fail if it is out of date")
     return {"fmt": cmd_fmt, "cite": cmd_cite, "schemas": cmd_schemas, "manifest": cmd_manifest, "find": cmd_find}
@@ -45,8 +46,11 @@ def register(sub) -> dict:
 def _formatted(root: Path):
     """(path, kind, bytes) of every content file and template, and problems reading them."""
     raw, problems = files.read_content(root)
-    found = [(path, kind_of(path), data) for path, data in sorted(raw.items())
-             if kind_of(path) and path.endswith((".yml", ".yaml"))]
+    found = [
+        (path, kind_of(path), data)
+        for path, data in sorted(raw.items())
+        if kind_of(path) and path.endswith((".yml", ".yaml"))
+    ]
     if (root / TEMPLATES).is_dir():  # templates/<kind>.yml are copied into content/, so they are canonical too
         templates, more = files.read_tree(root, Path(TEMPLATES), (".yml",))
         found += [(path, Path(path).stem, data) for path, data in sorted(templates.items()) if Path(path).stem in KINDS]
@@ -70,8 +74,9 @@ def cmd_fmt(root: Path, args) -> int:
             continue
         changed.append(path)
         if args.check:
-            sys.stdout.writelines(difflib.unified_diff(text.splitlines(True), canonical.splitlines(True),
-                                                       f"a/{path}", f"b/{path}"))
+            sys.stdout.writelines(
+                difflib.unified_diff(text.splitlines(True), canonical.splitlines(True), f"a/{path}", f"b/{path}")
+            )
         else:
             files.write_if_changed(root, path, canonical)
     cli.report(problems)
@@ -89,8 +94,10 @@ def cmd_cite(root: Path, args) -> int:
     query = " ".join(args.words)
     passages = finder.search(sources, query)
     if not passages:
-        print(f"no passage like {shown(query)} in {', '.join(sorted(sources)) or 'any source'}; "
-              f"type at least {finder.cite.MIN_WORDS} words as they appear in content/sources/<id>.txt")
+        print(
+            f"no passage like {shown(query)} in {', '.join(sorted(sources)) or 'any source'}; "
+            f"type at least {finder.cite.MIN_WORDS} words as they appear in content/sources/<id>.txt"
+        )
         return 1
     for passage in passages:
         line, _ = content.sources[passage.source].position(passage.start)
@@ -110,8 +117,10 @@ def cmd_schemas(root: Path, args) -> int:
     if args.check and stale:
         print(f"out of date: {', '.join(stale)}; run `make schemas` and commit them")
         return 1
-    print(f"{len(schemas.files())} schemas in {schemas.FOLDER}/ and {reference.PAGE}: "
-          f"{len(stale)} {'stale' if args.check else 'rewritten'}")
+    print(
+        f"{len(schemas.files())} schemas in {schemas.FOLDER}/ and {reference.PAGE}: "
+        f"{len(stale)} {'stale' if args.check else 'rewritten'}"
+    )
     return 0
 
 

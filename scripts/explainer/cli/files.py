@@ -17,8 +17,9 @@ HANDWRITTEN = Path("docs/pages")
 HANDWRITTEN_ASSETS = (Path("docs/stylesheets"), Path("docs/javascripts"), Path("docs/assets"))
 
 
-def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...],
-              limited: bool = False) -> tuple[dict[str, bytes], list[Problem]]:
+def read_tree(
+    root: Path, folder: Path, suffixes: tuple[str, ...], limited: bool = False
+) -> tuple[dict[str, bytes], list[Problem]]:
     """Regular files below root/folder, keyed by their path relative to root.
 
     Links are refused, not followed, so no content path can reach outside
@@ -38,18 +39,27 @@ def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...],
             if (Path(dirpath) / name).is_symlink():
                 rel = (Path(dirpath) / name).relative_to(root).as_posix()
                 problems.append(Problem(rel, 1, 1, "folder is a link", "replace the link with a real folder"))
-        problems += [_unprintable(root, Path(dirpath) / name) for name in sorted(dirnames + filenames)
-                     if not name.isprintable()]
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d.isprintable()
-                             and not (Path(dirpath) / d).is_symlink())
+        problems += [
+            _unprintable(root, Path(dirpath) / name) for name in sorted(dirnames + filenames) if not name.isprintable()
+        ]
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and d.isprintable() and not (Path(dirpath) / d).is_symlink()
+        )
         for name in sorted(filenames):
             path = Path(dirpath) / name
             rel = path.relative_to(root).as_posix()
             if name.startswith(".") or not name.endswith(suffixes) or not name.isprintable():
                 continue
             if path.is_symlink() or not path.is_file():
-                problems.append(Problem(rel, 1, 1, "file is a link or not a regular file",
-                                        "replace it with a regular file inside the repository"))
+                problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        1,
+                        "file is a link or not a regular file",
+                        "replace it with a regular file inside the repository",
+                    )
+                )
                 continue
             try:
                 if limited and (big := too_big(path.stat().st_size, rel)):
@@ -57,16 +67,22 @@ def read_tree(root: Path, folder: Path, suffixes: tuple[str, ...],
                     continue
                 files[rel] = path.read_bytes()
             except OSError as err:  # unreadable (permissions), or gone since the walk
-                problems.append(Problem(rel, 1, 1, f"file cannot be read: {err.strerror or err}",
-                                        "make it a readable regular file"))
+                problems.append(
+                    Problem(rel, 1, 1, f"file cannot be read: {err.strerror or err}", "make it a readable regular file")
+                )
     return files, problems
 
 
 def _unprintable(root: Path, path: Path) -> Problem:
     """A name with a line break or control character would forge lines in the output (and CI logs)."""
     shown = path.relative_to(root).as_posix().encode("unicode_escape").decode("ascii")
-    return Problem(shown, 1, 1, "the name holds a line break, control or invisible character",
-                   "rename it with lower-case letters, digits and hyphens")
+    return Problem(
+        shown,
+        1,
+        1,
+        "the name holds a line break, control or invisible character",
+        "rename it with lower-case letters, digits and hyphens",
+    )
 
 
 def read_content(root: Path) -> tuple[dict[str, bytes], list[Problem]]:

@@ -27,7 +27,9 @@ WIDTH = 100
 STR = "tag:yaml.org,2002:str"
 NULL = "tag:yaml.org,2002:null"
 MODELINE = "# yaml-language-server:"
-NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]")
+NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029\ufeff]"
+)
 COMMENT = re.compile(r"#[^\r\n]*")
 
 
@@ -58,11 +60,15 @@ def format_text(text: str, path: str, header: str | None) -> str:
     node, problems = parse(text, path)
     if node is None or problems:
         first = problems[0] if problems else Problem(path, 1, 1, "cannot be parsed")
-        raise FormatError(Problem(path, first.line, first.column, f"not formatted: {first.message}",
-                                  "fix what `make check` reports first"))
+        raise FormatError(
+            Problem(
+                path, first.line, first.column, f"not formatted: {first.message}", "fix what `make check` reports first"
+            )
+        )
     if not isinstance(node, yaml.MappingNode):
-        raise FormatError(Problem(path, 1, 1, "not formatted: the file is not a mapping of fields",
-                                  "write 'field: value' lines"))
+        raise FormatError(
+            Problem(path, 1, 1, "not formatted: the file is not a mapping of fields", "write 'field: value' lines")
+        )
     tokens = list(yaml.scan(text, Loader=yaml.SafeLoader))
     dashes = iter(t.start_mark for t in tokens if isinstance(t, yaml.BlockEntryToken))
     entries = _entries(node, dashes)
@@ -96,17 +102,17 @@ def _flatten(entries: list[Entry]):
 def _comments(text: str, tokens: list) -> list[tuple[int, int, bool, str]]:
     """(line, column, alone on its line, text) of every comment: they sit in the gaps between tokens."""
     found = []
-    for left, right in zip(tokens, tokens[1:]):
+    for left, right in zip(tokens, tokens[1:], strict=False):  # each token with the next
         start = left.end_mark.index
         for match in COMMENT.finditer(text, start, right.start_mark.index):
             line_start = text.rfind("\n", 0, match.start()) + 1
-            alone = not text[line_start:match.start()].strip()
+            alone = not text[line_start : match.start()].strip()
             line = text.count("\n", 0, match.start())
             found.append((line, match.start() - line_start, alone, match.group().rstrip()))
     for token in tokens:  # a block scalar's header may end in a comment the scanner folds into the token
         if isinstance(token, yaml.ScalarToken) and token.style in (">", "|"):
             line_end = text.find("\n", token.start_mark.index)
-            header = text[token.start_mark.index:line_end if line_end != -1 else len(text)]
+            header = text[token.start_mark.index : line_end if line_end != -1 else len(text)]
             header_comment = re.match(r"[>|][-+0-9]*[ \t]+(#.*)$", header)
             if header_comment:
                 col = token.start_mark.column + header_comment.start(1)
@@ -153,7 +159,7 @@ def _emit(entry: Entry, indent: int, out: list[str]) -> None:
         nested: list[str] = []
         for child in entry.children:
             _emit(child, indent + 2, nested)
-        out.append(pad + "- " + nested[0][indent + 2:] + tail)
+        out.append(pad + "- " + nested[0][indent + 2 :] + tail)
         out.extend(nested[1:])
     else:
         out.append(head + tail)
@@ -195,8 +201,12 @@ def _plain_ok(value: str) -> bool:
 
 
 def _foldable(value: str) -> bool:
-    return (value == value.strip() and not re.search(r"[\t\r\n]", value) and not NON_PRINTABLE.search(value)
-            and _EMITTER.analyze_scalar(value).allow_block)
+    return (
+        value == value.strip()
+        and not re.search(r"[\t\r\n]", value)
+        and not NON_PRINTABLE.search(value)
+        and _EMITTER.analyze_scalar(value).allow_block
+    )
 
 
 def _wrap(value: str, width: int) -> list[str]:
@@ -224,9 +234,15 @@ def _verify(before: str, after: str, path: str) -> None:
     data = _data(before)
     same = data is not None and data == _data(after)
     if not same or _comment_texts(before) != _comment_texts(after):
-        raise FormatError(Problem(path, 1, 1, "not formatted: the canonical form would change "
-                                  + ("its data" if not same else "its comments"),
-                                  "report this as a bug in scripts/explainer/cli/fmt.py; format the file by hand"))
+        raise FormatError(
+            Problem(
+                path,
+                1,
+                1,
+                "not formatted: the canonical form would change " + ("its data" if not same else "its comments"),
+                "report this as a bug in scripts/explainer/cli/fmt.py; format the file by hand",
+            )
+        )
 
 
 def _comment_texts(text: str) -> list[str] | None:
@@ -239,13 +255,16 @@ def _comment_texts(text: str) -> list[str] | None:
 def _data(text: str):
     """The data a text holds, as composed: each scalar's resolved tag and text, nothing constructed
     (constructing would turn `date: 1987-02-30` into an error instead of a date to be checked)."""
+
     def walk(node: yaml.Node):
         if isinstance(node, yaml.MappingNode):
             return [(walk(key), walk(value)) for key, value in node.value]
         if isinstance(node, yaml.SequenceNode):
             return [walk(item) for item in node.value]
         return node.tag, node.value
+
     try:
-        return walk(yaml.compose(text, Loader=Loader))
+        node = yaml.compose(text, Loader=Loader)
+        return walk(node) if node is not None else None
     except yaml.YAMLError:
         return None

@@ -25,8 +25,12 @@ class History:
     note: str = ""  # why the history is missing or incomplete, for the reader
 
 
-NO_GIT = History(None, {}, "This copy of the site was built outside the project's git repository, so the "
-                           "history of corrections is not available in it.")
+NO_GIT = History(
+    None,
+    {},
+    "This copy of the site was built outside the project's git repository, so the "
+    "history of corrections is not available in it.",
+)
 
 
 def read(root: Path) -> History:
@@ -36,19 +40,33 @@ def read(root: Path) -> History:
         shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
         # First parents only, merges diffed against them: a change is dated when it reached the branch built.
         # --relative: paths from the project's root, even when it is a folder inside a larger repository.
-        log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames",
-                   "--relative", f"--format={SEPARATOR}%H %cs", "--name-status", "--", *WATCHED)
+        log = _git(
+            root,
+            "log",
+            "--first-parent",
+            "--diff-merges=first-parent",
+            "--reverse",
+            "--no-renames",
+            "--relative",
+            f"--format={SEPARATOR}%H %cs",
+            "--name-status",
+            "--",
+            *WATCHED,
+        )
         commits = _commits(root, log)
     except (OSError, subprocess.CalledProcessError):
         return NO_GIT
-    note = ("This copy was built from a shallow clone, so only its most recent history is listed; "
-            "build from a full clone for every correction." if shallow else "")
+    note = (
+        "This copy was built from a shallow clone, so only its most recent history is listed; "
+        "build from a full clone for every correction."
+        if shallow
+        else ""
+    )
     return History(commits, last_changed(commits), note)
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> str:
-    run = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=True,
-                         timeout=120)
+    run = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, check=True, timeout=120)
     return run.stdout.decode("utf-8", errors="replace")
 
 
@@ -60,21 +78,41 @@ def _commits(root: Path, log: str) -> list[Commit]:
         sha, date = head.split(" ")
         touched = [line.split("\t", 1) for line in rest if "\t" in line]
         changes.append((sha, date, [(status, path) for status, path in touched]))
-    wanted = [f"{sha}:./{path}" for sha, _, touched in changes for status, path in touched
-              if path.endswith(".yml") and path.startswith("content/") and status != "D"]
+    wanted = [
+        f"{sha}:./{path}"
+        for sha, _, touched in changes
+        for status, path in touched
+        if path.endswith(".yml") and path.startswith("content/") and status != "D"
+    ]
     blobs = _blobs(root, wanted)
-    return [Commit(sha, date, {path: (blobs.get(f"{sha}:./{path}") if path.endswith(".yml") and status != "D"
-                                      and path.startswith("content/") else None)
-                               for status, path in touched})
-            for sha, date, touched in changes]
+    return [
+        Commit(
+            sha,
+            date,
+            {
+                path: (
+                    blobs.get(f"{sha}:./{path}")
+                    if path.endswith(".yml") and status != "D" and path.startswith("content/")
+                    else None
+                )
+                for status, path in touched
+            },
+        )
+        for sha, date, touched in changes
+    ]
 
 
 def _blobs(root: Path, names: list[str]) -> dict[str, str]:
     """Many files at many commits in one `git cat-file --batch` call."""
     if not names:
         return {}
-    out = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input="\n".join(names).encode() + b"\n",
-                         capture_output=True, check=True, timeout=120).stdout
+    out = subprocess.run(
+        ["git", "-C", str(root), "cat-file", "--batch"],
+        input="\n".join(names).encode() + b"\n",
+        capture_output=True,
+        check=True,
+        timeout=120,
+    ).stdout
     found, at = {}, 0
     for name in names:
         end = out.index(b"\n", at)
@@ -83,7 +121,7 @@ def _blobs(root: Path, names: list[str]) -> dict[str, str]:
         if len(header) != 3:  # "<name> missing"
             continue
         size = int(header[2])
-        found[name] = out[at:at + size].decode("utf-8", errors="replace")
+        found[name] = out[at : at + size].decode("utf-8", errors="replace")
         at += size + 1
     return found
 

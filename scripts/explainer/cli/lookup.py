@@ -58,16 +58,17 @@ def _nested_ids(data, where=()):
             yield from _nested_ids(value, where + (key,))
 
 
-def find(places: dict[str, Place], published: dict[str, list[str]], query: str,
-         site_url: str = "") -> Place | str:
+def find(places: dict[str, Place], published: dict[str, list[str]], query: str, site_url: str = "") -> Place | str:
     """The place `query` (an id, or an address on the site) is written at, or why there is none."""
     query = query.strip()
     if "/" not in query and "#" not in query:
         return places.get(query) or f"no id {query!r} in content/; {_suggest(query, places)}"
     page, anchor = _address(query, site_url)
     if page not in published:
-        return (f"{page} is not an address this site publishes; copy the address from the site's # link, "
-                f"e.g. /explainers/treaty/#treaty-signed-by")
+        return (
+            f"{page} is not an address this site publishes; copy the address from the site's # link, "
+            f"e.g. /explainers/treaty/#treaty-signed-by"
+        )
     if anchor and anchor not in published[page]:
         return f"{page}#{anchor} is not published; {_suggest(anchor, places)}"
     if anchor in places:
@@ -76,8 +77,9 @@ def find(places: dict[str, Place], published: dict[str, list[str]], query: str,
         if segment in places:
             return places[segment]
     if anchor:
-        return (f"#{anchor} is a heading of {page}, a page made from many records; "
-                "use the # link beside the one you mean")
+        return (
+            f"#{anchor} is a heading of {page}, a page made from many records; use the # link beside the one you mean"
+        )
     return f"{page} is made from many records; add the #anchor of the one you mean (the # link beside it)"
 
 
@@ -87,7 +89,7 @@ def _address(query: str, site_url: str) -> tuple[str, str]:
     path = parts.path if parts.scheme or parts.path.startswith("/") else "/" + parts.path
     prefix = urlsplit(site_url).path.rstrip("/")
     if prefix and (path + "/").startswith(prefix + "/"):
-        path = path[len(prefix):]
+        path = path[len(prefix) :]
     if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
         path += "/"  # /timeline and /timeline/ are the same page; /data/claims.csv is a file
     return path or "/", parts.fragment
@@ -96,4 +98,3 @@ def _address(query: str, site_url: str) -> tuple[str, str]:
 def _suggest(value: str, places: dict[str, Place]) -> str:
     close = difflib.get_close_matches(value, sorted(places), n=1)
     return f"did you mean {close[0]}?" if close else "copy the id from the site's # link, or from a content file"
-

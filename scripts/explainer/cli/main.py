@@ -50,8 +50,9 @@ def cmd_site(root: Path, args) -> int:
     env = builddate.build_env(root, os.environ)  # the build's date: the content's last commit
     with tempfile.TemporaryDirectory(dir=root, prefix=".site-") as tmp:
         new = Path(tmp) / "site"
-        build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                                "--site-dir", str(new)], cwd=root, env=env)
+        build = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(new)], cwd=root, env=env
+        )
         if build.returncode:
             print("mkdocs build failed; the previous site/ is untouched", file=sys.stderr)
             return build.returncode

@@ -18,8 +18,11 @@ def build(root: Path, site_dir: Path, env: Mapping[str, str] | None = None) -> i
     into site_dir. Returns MkDocs' exit status; on failure nothing is written."""
     with tempfile.TemporaryDirectory(prefix="explainer-offline-") as tmp:
         built = Path(tmp) / "site"
-        run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", CONFIG,
-                              "--site-dir", str(built)], cwd=root, env=env)
+        run = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", CONFIG, "--site-dir", str(built)],
+            cwd=root,
+            env=env,
+        )
         if run.returncode:
             return run.returncode
         target = site_dir / offline.ZIP
@@ -30,5 +33,6 @@ def build(root: Path, site_dir: Path, env: Mapping[str, str] | None = None) -> i
 
 def read_folder(folder: Path) -> dict[str, bytes]:
     """Every file below folder, keyed by its path inside it."""
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }

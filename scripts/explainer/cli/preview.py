@@ -56,8 +56,10 @@ def addr_problem(addr: str) -> str | None:
             if err.errno != errno.EADDRINUSE:
                 return f"serve: cannot listen on {addr}: {err.strerror}; pick another address, e.g. {example}"
             other = f"{host}:{port + 1}" if port < 65535 else f"{host}:8001"
-            return (f"serve: port {port} on {host} is already in use (another `make serve`?); stop that one, "
-                    f"or pick another port: make serve ADDR={other}")
+            return (
+                f"serve: port {port} on {host} is already in use (another `make serve`?); stop that one, "
+                f"or pick another port: make serve ADDR={other}"
+            )
     return None
 
 
@@ -76,8 +78,9 @@ def serve(root: Path, addr: str, regenerate) -> int:
     try:
         if regenerate() and not (root / GENERATED / "index.md").exists():
             return 1  # nothing to preview yet; the problems are printed above
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", addr],
-                                  cwd=root)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", addr], cwd=root
+        )
         watch(root, regenerate, server, running=lambda: os.getppid() == parent)
         return server.poll() or 0
     except (KeyboardInterrupt, Stopped):

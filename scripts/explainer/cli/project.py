@@ -48,10 +48,8 @@ def load(root: Path) -> tuple[Content | None, dict[str, str | bytes], list[Probl
 
 
 def counts(content: Content) -> str:
-    records = 1 + sum(map(len, (content.sources, content.explainers, content.events, content.quotes,
-                                 content.positions, content.terms, content.notes, content.lessons, content.redirects)))
     citations = sum(len(s.citations) for s in content.statements)
-    return f"{records} records, {citations} citations verified"
+    return f"{content.record_count} records, {citations} citations verified"
 
 
 def report(problems: list[Problem], out=sys.stdout) -> None:

@@ -31,8 +31,9 @@ MAX_BYTES = 2_000_000  # a content file this large is a mistake, not content
 def too_big(size: int, path: str) -> Problem | None:
     """A file over the limit is a problem; the reader checks its size before reading it."""
     if size > MAX_BYTES:
-        return Problem(path, 1, 1, f"file is {size:,} bytes, over the {MAX_BYTES:,} limit",
-                       "split it into smaller files")
+        return Problem(
+            path, 1, 1, f"file is {size:,} bytes, over the {MAX_BYTES:,} limit", "split it into smaller files"
+        )
     return None
 
 
@@ -44,8 +45,9 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         line, column = position(data, err.start)
-        return None, [Problem(path, line, column, f"byte 0x{data[err.start]:02x} is not UTF-8",
-                              "save the file as UTF-8")]
+        return None, [
+            Problem(path, line, column, f"byte 0x{data[err.start]:02x} is not UTF-8", "save the file as UTF-8")
+        ]
 
 
 def controls(text: str, path: str) -> list[Problem]:
@@ -54,8 +56,15 @@ def controls(text: str, path: str) -> list[Problem]:
     if match is None:
         return []
     line, column = position(text, match.start())
-    return [Problem(path, line, column, f"control character U+{ord(match.group()):04X} in the text",
-                    "delete it; a verbatim source holds printable text, tabs and line breaks")]
+    return [
+        Problem(
+            path,
+            line,
+            column,
+            f"control character U+{ord(match.group()):04X} in the text",
+            "delete it; a verbatim source holds printable text, tabs and line breaks",
+        )
+    ]
 
 
 def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
@@ -72,16 +81,26 @@ def parse(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = err.problem or err.context or "invalid YAML"
-        return None, [Problem(path, line, col, f"YAML syntax error: {what}",
-                              "check indentation (spaces, not tabs), colons and quotes")]
+        return None, [
+            Problem(
+                path, line, col, f"YAML syntax error: {what}", "check indentation (spaces, not tabs), colons and quotes"
+            )
+        ]
     except yaml.YAMLError as err:  # a reader error: a character YAML does not allow
         return None, [_bad_character(text, path, err)]
     if not nodes:
         return None, [Problem(path, 1, 1, "file is empty", "add the record's fields or delete the file")]
     if len(nodes) > 1:
         mark = nodes[1].start_mark
-        return None, [Problem(path, mark.line + 1, mark.column + 1, "a second YAML document starts here",
-                              "remove the '---' separator and what follows; one record per file")]
+        return None, [
+            Problem(
+                path,
+                mark.line + 1,
+                mark.column + 1,
+                "a second YAML document starts here",
+                "remove the '---' separator and what follows; one record per file",
+            )
+        ]
     problems = check_nodes(nodes[0], path)
     if any(p.message.startswith(ALIASES) for p in problems):
         # Composition keeps no trace of where an alias was written: find it in the events.
@@ -107,9 +126,14 @@ def _too_deep(text: str, path: str) -> Problem | None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                return Problem(path, mark.line + 1, mark.column + 1, f"nested more than {MAX_DEPTH} levels deep",
-                               "write the record's fields as a flat mapping, as the other records do")
+                line, column = _place(event.start_mark)
+                return Problem(
+                    path,
+                    line,
+                    column,
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    "write the record's fields as a flat mapping, as the other records do",
+                )
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
     return None
@@ -121,14 +145,28 @@ def _bad_character(text: str, path: str, err: yaml.YAMLError) -> Problem:
     if match is None:
         return Problem(path, 1, 1, "YAML error: " + " ".join(str(err).split()), "fix the YAML syntax")
     line, column = position(text, match.start())
-    return Problem(path, line, column, f"character U+{ord(match.group()):04X} is not allowed in YAML",
-                   "delete it; it is invisible or a control character")
+    return Problem(
+        path,
+        line,
+        column,
+        f"character U+{ord(match.group()):04X} is not allowed in YAML",
+        "delete it; it is invisible or a control character",
+    )
+
+
+def _place(mark) -> tuple[int, int]:
+    """A parser mark as 1-based line and column (the parser gives every event one)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _alias_problems(text: str, path: str) -> list[Problem]:
-    return [Problem(path, event.start_mark.line + 1, event.start_mark.column + 1,
-                    f"{ALIASES} (&name, *name) are not allowed", "write the value out in full")
-            for event in yaml.parse(text, Loader=Loader) if isinstance(event, yaml.AliasEvent)]
+    return [
+        Problem(
+            path, *_place(event.start_mark), f"{ALIASES} (&name, *name) are not allowed", "write the value out in full"
+        )
+        for event in yaml.parse(text, Loader=Loader)
+        if isinstance(event, yaml.AliasEvent)
+    ]
 
 
 def check_nodes(root: yaml.Node, path: str) -> list[Problem]:
@@ -139,13 +177,18 @@ def check_nodes(root: yaml.Node, path: str) -> list[Problem]:
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            problems.append(_at(path, node, f"{ALIASES} (&name, *name) are not allowed",
-                                "write the value out in full"))
+            problems.append(_at(path, node, f"{ALIASES} (&name, *name) are not allowed", "write the value out in full"))
             continue
         seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
-            problems.append(_at(path, node, f"tag {node.tag.replace(CORE, '!!')!r} is not allowed",
-                                "remove the tag; content holds plain text, lists and mappings"))
+            problems.append(
+                _at(
+                    path,
+                    node,
+                    f"tag {node.tag.replace(CORE, '!!')!r} is not allowed",
+                    "remove the tag; content holds plain text, lists and mappings",
+                )
+            )
             continue
         if isinstance(node, yaml.MappingNode):
             problems += _check_keys(node, path)
@@ -165,8 +208,14 @@ def _check_keys(node: yaml.MappingNode, path: str) -> list[Problem]:
             problems.append(_at(path, key, "mapping keys must be plain words", "use a field name such as 'title'"))
         elif key.value in first:
             earlier = first[key.value].start_mark.line + 1
-            problems.append(_at(path, key, f"duplicate key {shown(key.value)} (first on line {earlier})",
-                                "keep one of them; YAML would silently drop the first"))
+            problems.append(
+                _at(
+                    path,
+                    key,
+                    f"duplicate key {shown(key.value)} (first on line {earlier})",
+                    "keep one of them; YAML would silently drop the first",
+                )
+            )
         else:
             first[key.value] = key
     return problems

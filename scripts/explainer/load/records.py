@@ -69,5 +69,7 @@ def _check_file_name(record: Record) -> list[Problem]:
     if record.id and record.id != stem:
         line, col = record.at("id")
         fix = f"rename the file to {record.id}.yml" + (f" or set id: {stem}" if SLUG.match(stem) else "")
-        return [Problem(record.path, line, col, f"id {shown(record.id)} does not match the file name {shown(stem)}", fix)]
+        return [
+            Problem(record.path, line, col, f"id {shown(record.id)} does not match the file name {shown(stem)}", fix)
+        ]
     return []

@@ -9,8 +9,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .content import Content
-from .records import (Card, Citation, Claim, Era, Event, Explainer, Label, Lesson, Note, Party, Position, Published,
-                      Question, Quote, Redirect, Section, Side, Site, Source, Speaker, Statement, Term)
+from .records import (
+    Card,
+    Citation,
+    Claim,
+    Era,
+    Event,
+    Explainer,
+    Label,
+    Lesson,
+    Note,
+    Party,
+    Position,
+    Published,
+    Question,
+    Quote,
+    Redirect,
+    Section,
+    Side,
+    Site,
+    Source,
+    Speaker,
+    Statement,
+    Term,
+)
 
 if TYPE_CHECKING:  # the check stage imports this module; the types only flow the other way
     from ..check.checked import Checked
@@ -30,15 +52,19 @@ def build(checked: Checked) -> Content:
     return Content(
         site=site,
         sources=tuple(_source(r.data, texts[r.id]) for r in checked.of("source")),
-        explainers=tuple(sorted((_explainer(r, statement) for r in checked.of("explainer")),
-                                key=lambda e: (e.order, e.id))),
+        explainers=tuple(
+            sorted((_explainer(r, statement) for r in checked.of("explainer")), key=lambda e: (e.order, e.id))
+        ),
         events=tuple(sorted((_event(r, statement) for r in checked.of("event")), key=lambda e: (e.date, e.id))),
         quotes=tuple(sorted((_quote(r, statement) for r in checked.of("quote")), key=lambda q: (q.date, q.id))),
-        positions=tuple(sorted((_position(r, statement, site) for r in checked.of("position")),
-                               key=lambda p: (p.order, p.id))),
+        positions=tuple(
+            sorted((_position(r, statement, site) for r in checked.of("position")), key=lambda p: (p.order, p.id))
+        ),
         terms=tuple(sorted((_term(r, statement) for r in checked.of("term")), key=lambda t: t.term.lower())),
         notes=tuple(_note(r, statement) for r in checked.of("note")),
-        lessons=tuple(sorted((_lesson(r, statement) for r in checked.of("lesson")), key=lambda lesson: (lesson.order, lesson.id))),
+        lessons=tuple(
+            sorted((_lesson(r, statement) for r in checked.of("lesson")), key=lambda lesson: (lesson.order, lesson.id))
+        ),
         redirects=tuple(Redirect(r.id, r.data["from"], r.data["to"]) for r in checked.of("redirect")),
         coverage=tuple(sorted(checked.coverage.items())),
         paths=tuple((r.id, r.path) for records in checked.records.values() for r in records if r.kind != "site"),
@@ -49,20 +75,26 @@ def _statement(raw: RawStatement, texts: dict[str, str]) -> Statement:
     citations = []
     for c in raw.citations:
         assert c.anchor is not None, "an unanchored citation is a problem, reported before building"
-        words = texts[c.source][c.anchor.start:c.anchor.end]
+        words = texts[c.source][c.anchor.start : c.anchor.end]
         citations.append(Citation(c.source, c.quote, words, c.anchor.start, c.anchor.end))
-    return Statement(raw.anchor, raw.text, raw.basis, raw.attributed_to, tuple(citations),
-                     raw.owner.kind, raw.owner.id)
+    return Statement(raw.anchor, raw.text, raw.basis, raw.attributed_to, tuple(citations), raw.owner.kind, raw.owner.id)
 
 
 def build_site(d: dict) -> Site:
     return Site(
-        title=d["title"], description=d["description"], intro=d["intro"],
+        title=d["title"],
+        description=d["description"],
+        intro=d["intro"],
         cards=tuple(Card(c["page"], c["about"]) for c in d["cards"]),
-        parties=tuple(Party(p["id"], p["name"], tuple(p.get("aliases") or ()),
-                            tuple(Speaker(s["id"], s["name"], tuple(s.get("aliases") or ()))
-                                  for s in p.get("speakers") or ()))
-                      for p in d["parties"]),
+        parties=tuple(
+            Party(
+                p["id"],
+                p["name"],
+                tuple(p.get("aliases") or ()),
+                tuple(Speaker(s["id"], s["name"], tuple(s.get("aliases") or ())) for s in p.get("speakers") or ()),
+            )
+            for p in d["parties"]
+        ),
         eras=tuple(Era(e["id"], e["title"]) for e in d["eras"]),
         equivalences=tuple((e["long"], e["short"]) for e in d.get("equivalences") or ()),
         pages=tuple(sorted((key, Label(v["title"], v["description"])) for key, v in (d.get("pages") or {}).items())),
@@ -71,16 +103,30 @@ def build_site(d: dict) -> Site:
 
 def _source(d: dict, text: str) -> Source:
     p = d["published"]
-    return Source(d["id"], d["title"], d["publisher"], Published(p.get("date"), p["basis"], p["reason"]),
-                  d.get("url"), d["licence"], d["sha256"], d.get("description"), tuple(d.get("typos") or ()), text)
+    return Source(
+        d["id"],
+        d["title"],
+        d["publisher"],
+        Published(p.get("date"), p["basis"], p["reason"]),
+        d.get("url"),
+        d["licence"],
+        d["sha256"],
+        d.get("description"),
+        tuple(d.get("typos") or ()),
+        text,
+    )
 
 
 def _explainer(r: Record, statement) -> Explainer:
     d = r.data
     sections = tuple(
-        Section(s["id"], s["heading"],
-                tuple(Claim(c["id"], statement(r, "sections", i, "claims", j)) for j, c in enumerate(s["claims"])))
-        for i, s in enumerate(d["sections"]))
+        Section(
+            s["id"],
+            s["heading"],
+            tuple(Claim(c["id"], statement(r, "sections", i, "claims", j)) for j, c in enumerate(s["claims"])),
+        )
+        for i, s in enumerate(d["sections"])
+    )
     return Explainer(r.id, d["order"], d["title"], d["description"], sections)
 
 
@@ -91,8 +137,17 @@ def _event(r: Record, statement) -> Event:
 
 def _quote(r: Record, statement) -> Quote:
     d = r.data
-    return Quote(r.id, d["speaker"], d["occasion"], d["place"], d["date"], d["date_basis"], d["words"],
-                 tuple(d.get("insertions") or ()), statement(r))
+    return Quote(
+        r.id,
+        d["speaker"],
+        d["occasion"],
+        d["place"],
+        d["date"],
+        d["date_basis"],
+        d["words"],
+        tuple(d.get("insertions") or ()),
+        statement(r),
+    )
 
 
 def _position(r: Record, statement, site: Site) -> Position:
@@ -115,7 +170,19 @@ def _note(r: Record, statement) -> Note:
 
 def _lesson(r: Record, statement) -> Lesson:
     d = r.data
-    questions = tuple(Question(q["id"], q["question"], statement(r, "questions", i)) for i, q in enumerate(d["questions"]))
-    return Lesson(r.id, d["order"], d["title"], d["description"], d["level"], d["duration"],
-                  tuple(d["objectives"]), tuple(d["key_terms"]), tuple(d["readings"]), tuple(d["discussion"]),
-                  questions)
+    questions = tuple(
+        Question(q["id"], q["question"], statement(r, "questions", i)) for i, q in enumerate(d["questions"])
+    )
+    return Lesson(
+        r.id,
+        d["order"],
+        d["title"],
+        d["description"],
+        d["level"],
+        d["duration"],
+        tuple(d["objectives"]),
+        tuple(d["key_terms"]),
+        tuple(d["readings"]),
+        tuple(d["discussion"]),
+        questions,
+    )

@@ -7,8 +7,24 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..cite.coverage import Coverage
-from .records import (Claim, Event, Explainer, Lesson, Note, Position, Question, Quote, Redirect, Section, Site,
-                      Source, Statement, Term)
+from .records import (
+    Claim,
+    Event,
+    Explainer,
+    Lesson,
+    Note,
+    Position,
+    Question,
+    Quote,
+    Redirect,
+    Section,
+    Site,
+    Source,
+    Statement,
+    Term,
+)
+
+AnyRecord = Event | Explainer | Lesson | Note | Position | Quote | Source | Term
 
 
 @dataclass(frozen=True)
@@ -16,7 +32,7 @@ class Target:
     """What an id names: a record, or a section, claim or question inside one."""
 
     kind: str
-    record: object
+    record: AnyRecord
     item: Section | Claim | Question | None = None
 
     @property
@@ -46,6 +62,22 @@ class Content:
     def path_of(self, record_id: str) -> str:
         return dict(self.paths)[record_id]
 
+    @property
+    def record_count(self) -> int:
+        """How many content files the records come from, the site file included."""
+        groups = (
+            self.sources,
+            self.explainers,
+            self.events,
+            self.quotes,
+            self.positions,
+            self.terms,
+            self.notes,
+            self.lessons,
+            self.redirects,
+        )
+        return 1 + sum(map(len, groups))
+
     def source(self, source_id: str) -> Source:
         return self._sources[source_id]
 
@@ -67,6 +99,10 @@ class Content:
 
     def target(self, ident: str) -> Target | None:
         return self._targets.get(ident)
+
+    def named(self, ident: str) -> Target:
+        """What an id names, for an id the checks have resolved already."""
+        return self._targets[ident]
 
     @cached_property
     def statements(self) -> tuple[Statement, ...]:
@@ -117,9 +153,16 @@ class Content:
     @cached_property
     def _targets(self) -> dict[str, Target]:
         found: dict[str, Target] = {}
-        records: list[tuple[str, tuple]] = [
-            ("event", self.events), ("explainer", self.explainers), ("lesson", self.lessons), ("note", self.notes),
-            ("position", self.positions), ("quote", self.quotes), ("source", self.sources), ("term", self.terms)]
+        records: list[tuple[str, tuple[AnyRecord, ...]]] = [
+            ("event", self.events),
+            ("explainer", self.explainers),
+            ("lesson", self.lessons),
+            ("note", self.notes),
+            ("position", self.positions),
+            ("quote", self.quotes),
+            ("source", self.sources),
+            ("term", self.terms),
+        ]
         for kind, group in records:
             for record in group:
                 found.setdefault(record.id, Target(kind, record))
@@ -130,4 +173,3 @@ class Content:
                 for question in getattr(record, "questions", ()):
                     found.setdefault(question.id, Target("question", record, question))
         return found
-

@@ -16,13 +16,17 @@ CITATION = Obj(
     doc="where a statement comes from: a source and the exact words in it",
     fields={
         "source": Field(Ref(kind="source"), doc="the id of the source (its file name in content/sources/)"),
-        "quote": Field(Text(doc="the exact words from the source, at least three"),
-                       doc="the exact words from the source, at least three; only spacing and "
-                           "the shape of quote marks, apostrophes and dashes may differ"),
-        "prefix": Field(Text(), required=False,
-                        doc="words just before the quote, needed only when the quote occurs more than once"),
-        "suffix": Field(Text(), required=False,
-                        doc="words just after the quote, needed only when the quote occurs more than once"),
+        "quote": Field(
+            Text(doc="the exact words from the source, at least three"),
+            doc="the exact words from the source, at least three; only spacing and "
+            "the shape of quote marks, apostrophes and dashes may differ",
+        ),
+        "prefix": Field(
+            Text(), required=False, doc="words just before the quote, needed only when the quote occurs more than once"
+        ),
+        "suffix": Field(
+            Text(), required=False, doc="words just after the quote, needed only when the quote occurs more than once"
+        ),
     },
 )
 CITE = ListOf(CITATION, min_items=1, doc="one or more citations; every statement needs at least one")
@@ -30,7 +34,7 @@ CITE = ListOf(CITATION, min_items=1, doc="one or more citations; every statement
 BASIS = Enum(
     ("narration", "reported", "quotation"),
     doc="what the statement rests on: the source's own narration, what someone is reported to have "
-        "said (indirect speech), or a verbatim quotation",
+    "said (indirect speech), or a verbatim quotation",
 )
 
 
@@ -39,8 +43,9 @@ def claim_fields(text_doc: str, text_key: str = "text") -> dict[str, Field]:
     return {
         text_key: Field(Text(doc=text_doc), doc=text_doc),
         "basis": Field(BASIS),
-        "attributed_to": Field(Text(), required=False,
-                               doc="who is reported as saying it; required when basis is reported or quotation"),
+        "attributed_to": Field(
+            Text(), required=False, doc="who is reported as saying it; required when basis is reported or quotation"
+        ),
         "cite": Field(CITE),
     }
 
@@ -57,8 +62,10 @@ def text_key(mapping: dict) -> str:
 CLAIM = Obj(
     title="claim",
     doc="one sentence of explanation with its citations",
-    fields={"id": Field(Slug(), doc="a stable id; it becomes the claim's link anchor"),
-            **claim_fields("one plain-language sentence")},
+    fields={
+        "id": Field(Slug(), doc="a stable id; it becomes the claim's link anchor"),
+        **claim_fields("one plain-language sentence"),
+    },
 )
 
 SIDE = Obj(
@@ -68,11 +75,11 @@ SIDE = Obj(
         "held_by": Field(Text(), required=False, doc="who holds the position, e.g. a party's leader"),
         "statement": Field(Text(), required=False, doc="the position in neutral words"),
         "basis": Field(BASIS, required=False),
-        "attributed_to": Field(Text(), required=False,
-                               doc="whose account the position is given in, when not the holder's own words"),
+        "attributed_to": Field(
+            Text(), required=False, doc="whose account the position is given in, when not the holder's own words"
+        ),
         "cite": Field(CITE, required=False),
-        "silent": Field(Text(), required=False,
-                        doc="instead of a statement: what the sources leave unsaid"),
+        "silent": Field(Text(), required=False, doc="instead of a statement: what the sources leave unsaid"),
     },
 )
 
@@ -83,19 +90,30 @@ SOURCE = Obj(
         "id": Field(Slug(), doc="the source id; the text is content/sources/<id>.txt"),
         "title": Field(Text()),
         "publisher": Field(Text(), doc="who published it; 'unknown' where the text does not tell"),
-        "published": Field(Obj(fields={
-            "date": Field(PartialDate(), required=False, doc="required unless basis is unknown"),
-            "basis": Field(Enum(("stated", "inferred", "unknown"), doc="how the date is known")),
-            "reason": Field(Text(), doc="why the date is what it is, e.g. what it was inferred from"),
-        }), doc="when it was published, with its precision and how that is known"),
+        "published": Field(
+            Obj(
+                fields={
+                    "date": Field(PartialDate(), required=False, doc="required unless basis is unknown"),
+                    "basis": Field(Enum(("stated", "inferred", "unknown"), doc="how the date is known")),
+                    "reason": Field(Text(), doc="why the date is what it is, e.g. what it was inferred from"),
+                }
+            ),
+            doc="when it was published, with its precision and how that is known",
+        ),
         "url": Field(Url(), required=False),
         "licence": Field(Text(), doc="the licence or the note on fair use"),
         "sha256": Field(Sha256(), doc="SHA-256 of the text; the build refuses a text that no longer matches"),
-        "coverage_required": Field(Int(0, 100, doc="a percentage"), required=False,
-                                   doc="share of the text's sentences that must be cited (percent)"),
+        "coverage_required": Field(
+            Int(0, 100, doc="a percentage"),
+            required=False,
+            doc="share of the text's sentences that must be cited (percent)",
+        ),
         "description": Field(Text(), required=False),
-        "typos": Field(ListOf(Text(), doc="a misprint exactly as the text has it, e.g. two words run together"),
-                       required=False, doc="the text's own typos, kept verbatim and marked [sic] where shown"),
+        "typos": Field(
+            ListOf(Text(), doc="a misprint exactly as the text has it, e.g. two words run together"),
+            required=False,
+            doc="the text's own typos, kept verbatim and marked [sic] where shown",
+        ),
     },
 )
 
@@ -122,10 +140,13 @@ QUOTE = Obj(
         "place": Field(Text()),
         "date": Field(PartialDate()),
         "date_basis": Field(Text(), doc="how the date is known"),
-        "words": Field(Text(doc="the quoted words exactly as printed"),
-                       doc="the quoted words exactly as printed, including any insertions by the source"),
-        "insertions": Field(ListOf(Text(), doc="words inside `words` added by the source, not the speaker"),
-                            required=False),
+        "words": Field(
+            Text(doc="the quoted words exactly as printed"),
+            doc="the quoted words exactly as printed, including any insertions by the source",
+        ),
+        "insertions": Field(
+            ListOf(Text(), doc="words inside `words` added by the source, not the speaker"), required=False
+        ),
         "cite": Field(CITE),
     },
 )
@@ -138,9 +159,11 @@ POSITION = Obj(
         "order": Field(Int(1, 1000), doc="where the topic stands on the page"),
         "topic": Field(Text(doc="a short topic title")),
         "question": Field(Text(doc="the question both sides answer")),
-        "sides": Field(MapOf(SIDE, key_kind="party"),
-                       doc="each party's position, keyed by the party's id in content/site.yml; "
-                           "a party left out is shown as silent"),
+        "sides": Field(
+            MapOf(SIDE, key_kind="party"),
+            doc="each party's position, keyed by the party's id in content/site.yml; "
+            "a party left out is shown as silent",
+        ),
     },
 )
 
@@ -152,11 +175,17 @@ EXPLAINER = Obj(
         "order": Field(Int(1, 1000), doc="where the page stands among explainers"),
         "title": Field(Text(doc="the question the page answers")),
         "description": Field(Text(), doc="one sentence for search results and link previews"),
-        "sections": Field(ListOf(Obj(fields={
-            "id": Field(Slug()),
-            "heading": Field(Text()),
-            "claims": Field(ListOf(CLAIM)),
-        }))),
+        "sections": Field(
+            ListOf(
+                Obj(
+                    fields={
+                        "id": Field(Slug()),
+                        "heading": Field(Text()),
+                        "claims": Field(ListOf(CLAIM)),
+                    }
+                )
+            )
+        ),
     },
 )
 
@@ -178,8 +207,11 @@ NOTE = Obj(
         "id": Field(Slug()),
         "title": Field(Text()),
         "source": Field(Ref(kind="source"), doc="the source the note is about"),
-        "applies_to": Field(ListOf(Ref(kind="any")), required=False,
-                            doc="ids of records where the note matters; it is shown beside them"),
+        "applies_to": Field(
+            ListOf(Ref(kind="any")),
+            required=False,
+            doc="ids of records where the note matters; it is shown beside them",
+        ),
         **claim_fields("the note, in plain words"),
     },
 )
@@ -206,8 +238,9 @@ LESSON = Obj(
         "duration": Field(Int(5, 600, doc="minutes"), doc="how long the lesson takes, in minutes"),
         "objectives": Field(ListOf(Text()), doc="what students can do afterwards, one per item"),
         "key_terms": Field(ListOf(Ref(kind="term")), doc="glossary ids of the terms the lesson relies on"),
-        "readings": Field(ListOf(Ref(kind="any")),
-                          doc="ids of explainer claims, events, quotes or positions students read, in order"),
+        "readings": Field(
+            ListOf(Ref(kind="any")), doc="ids of explainer claims, events, quotes or positions students read, in order"
+        ),
         "discussion": Field(ListOf(Text()), doc="open questions for class discussion"),
         "questions": Field(ListOf(QUESTION), doc="comprehension questions with a cited answer key"),
     },
@@ -232,8 +265,9 @@ NAMED = Obj(
     fields={
         "id": Field(Slug()),
         "name": Field(Text(), doc="the full name, as the site shows it"),
-        "aliases": Field(ListOf(Text()), required=False,
-                         doc="other names the sources use for the speaker, e.g. a surname or a title"),
+        "aliases": Field(
+            ListOf(Text()), required=False, doc="other names the sources use for the speaker, e.g. a surname or a title"
+        ),
     },
 )
 
@@ -243,8 +277,11 @@ PARTY = Obj(
     fields={
         "id": Field(Slug(), doc="a stable id; positions name their sides by it"),
         "name": Field(Text(), doc="the name the site shows, e.g. on the positions page"),
-        "aliases": Field(ListOf(Text()), required=False,
-                         doc="other names the sources use for the party, e.g. its capital or an abbreviation"),
+        "aliases": Field(
+            ListOf(Text()),
+            required=False,
+            doc="other names the sources use for the party, e.g. its capital or an abbreviation",
+        ),
         "speakers": Field(ListOf(NAMED), required=False, doc="people who speak for the party"),
     },
 )
@@ -278,13 +315,22 @@ SITE = Obj(
         "cards": Field(ListOf(CARD), doc="the home page's links to the site's pages, in order"),
         "parties": Field(ListOf(PARTY), doc="the sides whose positions the site compares, in the order shown"),
         "eras": Field(ListOf(ERA), doc="the parts of the timeline, in order"),
-        "equivalences": Field(ListOf(Obj(title="equivalence", doc="a long name and the short form the sources use",
-                                         fields={"long": Field(Text()), "short": Field(Text())})),
-                              required=False,
-                              doc="names a statement may write out where the sources abbreviate them"),
-        "pages": Field(MapOf(LABEL, key_kind="page"), required=False,
-                       doc="titles and descriptions of the site's pages, keyed by page: "
-                           + ", ".join(PAGE_KEYS)),
+        "equivalences": Field(
+            ListOf(
+                Obj(
+                    title="equivalence",
+                    doc="a long name and the short form the sources use",
+                    fields={"long": Field(Text()), "short": Field(Text())},
+                )
+            ),
+            required=False,
+            doc="names a statement may write out where the sources abbreviate them",
+        ),
+        "pages": Field(
+            MapOf(LABEL, key_kind="page"),
+            required=False,
+            doc="titles and descriptions of the site's pages, keyed by page: " + ", ".join(PAGE_KEYS),
+        ),
     },
 )
 

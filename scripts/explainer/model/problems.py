@@ -44,7 +44,7 @@ def shown(value: str, limit: int = SHOWN) -> str:
     """A value quoted in a message, cut short when long: one bad value must not flood the output."""
     if len(value) <= limit:
         return repr(value)
-    return f"{value[:limit - 1] + '…'!r} ({len(value):,} characters)"
+    return f"{value[: limit - 1] + '…'!r} ({len(value):,} characters)"
 
 
 def position(text: str | bytes, offset: int) -> tuple[int, int]:

@@ -26,8 +26,16 @@ LESSONS = "lessons/index.md"
 DATA = "data/index.md"
 CORRECTIONS = "corrections.md"
 # The pages a site file may link or label by name.
-PAGE_BY_KEY = {"explainers": EXPLAINERS, "timeline": TIMELINE, "positions": POSITIONS, "quotes": QUOTES,
-               "glossary": GLOSSARY, "sources": SOURCES, "lessons": LESSONS, "data": DATA}
+PAGE_BY_KEY = {
+    "explainers": EXPLAINERS,
+    "timeline": TIMELINE,
+    "positions": POSITIONS,
+    "quotes": QUOTES,
+    "glossary": GLOSSARY,
+    "sources": SOURCES,
+    "lessons": LESSONS,
+    "data": DATA,
+}
 DATASETS = ("timeline", "quotes", "claims")
 
 # Anchors the pages give their own parts. A record id equal to one would put two elements
@@ -134,7 +142,7 @@ def _relpath(path: str, start: str) -> str:
     to = [part for part in path.split("/") if part not in ("", ".")]
     here = [part for part in start.split("/") if part not in ("", ".")]
     common = 0
-    for a, b in zip(to, here):
+    for a, b in zip(to, here, strict=False):  # the shared leading folders
         if a != b:
             break
         common += 1
@@ -173,11 +181,11 @@ def published(content: Content) -> dict[str, list[str]]:
     """Every generated page's address, and every data file's, with the anchors it carries."""
     anchors: dict[str, list[str]] = {page: [] for page in (HOME, EXPLAINERS, SOURCES, CORRECTIONS)}
     for explainer in content.explainers:
-        anchors[explainer_page(explainer.id)] = [a for s in explainer.sections
-                                                 for a in (s.id, *(c.id for c in s.claims))]
+        anchors[explainer_page(explainer.id)] = [
+            a for s in explainer.sections for a in (s.id, *(c.id for c in s.claims))
+        ]
     anchors[TIMELINE] = [era_anchor(e.id) for e in content.site.eras] + [e.id for e in content.events]
-    anchors[POSITIONS] = [a for p in content.positions
-                          for a in (p.id, *(side_anchor(p.id, s.party) for s in p.sides))]
+    anchors[POSITIONS] = [a for p in content.positions for a in (p.id, *(side_anchor(p.id, s.party) for s in p.sides))]
     anchors[QUOTES] = [q.id for q in content.quotes]
     anchors[GLOSSARY] = [t.id for t in content.terms]
     for source in content.sources:

@@ -25,8 +25,10 @@ SHAPES = {"tag:yaml.org,2002:" + t for t in ("null", "map", "seq")}
 CONVERTED = SCALAR_TEXT | SHAPES
 # Control characters; the bidi marks, embeddings, overrides and isolates that can reorder what a
 # reader sees; and zero-width characters that hide inside a word (a search or a quote check misses it).
-HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
-                    "\u2060\u2066-\u2069\ufeff\ud800-\udfff]")
+HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060\u2066-\u2069\ufeff\ud800-\udfff]"
+)
 
 
 @dataclass
@@ -95,15 +97,20 @@ class Text(Type):
         if node.tag not in SCALAR_TEXT or not isinstance(node, yaml.ScalarNode):
             if node.tag not in SHAPES:
                 return None  # a tag content never uses: load.check_nodes reports it
-            ctx.report(node, f"{field_path(where)} must be {self.doc}, not {node_kind(node)}", "write it as one line of text")
+            ctx.report(
+                node, f"{field_path(where)} must be {self.doc}, not {node_kind(node)}", "write it as one line of text"
+            )
             return None
         value = " ".join(node.value.split())
         if not value:
             ctx.report(node, f"{field_path(where)} is empty", fill_in(self.doc))
             return None
         if hidden := HIDDEN.search(value):
-            ctx.report(node, f"{field_path(where)} holds the invisible character U+{ord(hidden.group()):04X}",
-                       "delete it: control, zero-width and text-direction characters can disguise what the text says")
+            ctx.report(
+                node,
+                f"{field_path(where)} holds the invisible character U+{ord(hidden.group()):04X}",
+                "delete it: control, zero-width and text-direction characters can disguise what the text says",
+            )
             return None
         if len(value) > self.max_len:
             ctx.report(node, f"{field_path(where)} is {len(value):,} characters, over {self.max_len:,}", self.too_long)
@@ -126,8 +133,11 @@ class Slug(Text):
     def check(self, value, node, where, ctx):
         if not SLUG.match(value):
             suggestion = slug_like(value)
-            ctx.report(node, f"{field_path(where)} {shown(value)} is not a valid id",
-                       f"use lower-case letters, digits and hyphens, e.g. {shown(suggestion)}")
+            ctx.report(
+                node,
+                f"{field_path(where)} {shown(value)} is not a valid id",
+                f"use lower-case letters, digits and hyphens, e.g. {shown(suggestion)}",
+            )
             return None
         return value
 
@@ -160,8 +170,11 @@ class Url(Text):
 
     def check(self, value, node, where, ctx):
         if not re.match(r"^https?://[^\s<>\"'`]+$", value):
-            ctx.report(node, f"{field_path(where)} {shown(value)} is not an http(s) address",
-                       "give a full https:// address (other schemes are refused)")
+            ctx.report(
+                node,
+                f"{field_path(where)} {shown(value)} is not an http(s) address",
+                "give a full https:// address (other schemes are refused)",
+            )
             return None
         return value
 
@@ -180,9 +193,12 @@ class SitePath(Text):
 
     def check(self, value, node, where, ctx):
         if not SITE_PATH.match(value):
-            ctx.report(node, f"{field_path(where)} {shown(value)} is not an address on this site",
-                       "write the part after the site's address, starting and ending with '/', e.g. "
-                       "/explainers/treaty/ or /explainers/treaty/#claim-id")
+            ctx.report(
+                node,
+                f"{field_path(where)} {shown(value)} is not an address on this site",
+                "write the part after the site's address, starting and ending with '/', e.g. "
+                "/explainers/treaty/ or /explainers/treaty/#claim-id",
+            )
             return None
         return value
 
@@ -197,15 +213,23 @@ class PartialDate(Text):
     def check(self, value, node, where, ctx):
         match = DATE.match(value)
         if not match or not _valid_date(*match.groups()):
-            ctx.report(node, f"{field_path(where)} {shown(value)} is not a valid date",
-                       "write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-08 for August 2019)")
+            ctx.report(
+                node,
+                f"{field_path(where)} {shown(value)} is not a valid date",
+                "write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-08 for August 2019)",
+            )
             return None
         return value
 
     def json(self):
         # An unquoted year (`date: 1987`) is a number to YAML editors; the checker accepts it.
-        return {"anyOf": [{"type": "string", "pattern": DATE.pattern},
-                          {"type": "integer", "minimum": 1000, "maximum": 9999}], "description": self.doc}
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": DATE.pattern},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": self.doc,
+        }
 
 
 def _valid_date(year: str, month: str | None, day: str | None) -> bool:
@@ -223,7 +247,9 @@ class Sha256(Text):
 
     def check(self, value, node, where, ctx):
         if not re.match(r"^[0-9a-f]{64}$", value):
-            ctx.report(node, f"{field_path(where)} is not a SHA-256", "copy the hash that `make check` prints for the text")
+            ctx.report(
+                node, f"{field_path(where)} is not a SHA-256", "copy the hash that `make check` prints for the text"
+            )
             return None
         return value
 
@@ -238,12 +264,16 @@ class Enum(Type):
 
     def convert(self, node, where, ctx):
         if not isinstance(node, yaml.ScalarNode):
-            ctx.report(node, f"{field_path(where)} must be one word, not {node_kind(node)}",
-                       "use one of: " + ", ".join(self.values))
+            ctx.report(
+                node,
+                f"{field_path(where)} must be one word, not {node_kind(node)}",
+                "use one of: " + ", ".join(self.values),
+            )
             return None
         if node.value not in self.values:
-            ctx.report(node, f"{field_path(where)} {shown(node.value)} is not allowed",
-                       "use one of: " + ", ".join(self.values))
+            ctx.report(
+                node, f"{field_path(where)} {shown(node.value)} is not allowed", "use one of: " + ", ".join(self.values)
+            )
             return None
         return node.value
 
@@ -262,11 +292,15 @@ class Int(Type):
 
     def convert(self, node, where, ctx):
         if not isinstance(node, yaml.ScalarNode) or not re.match(r"^-?\d+$", node.value):
-            ctx.report(node, f"{field_path(where)} must be {self.doc}", f"write a number from {self.low} to {self.high}")
+            ctx.report(
+                node, f"{field_path(where)} must be {self.doc}", f"write a number from {self.low} to {self.high}"
+            )
             return None
         value = int(node.value)
         if not self.low <= value <= self.high:
-            ctx.report(node, f"{field_path(where)} {value} is out of range", f"use a number from {self.low} to {self.high}")
+            ctx.report(
+                node, f"{field_path(where)} {value} is out of range", f"use a number from {self.low} to {self.high}"
+            )
             return None
         return value
 

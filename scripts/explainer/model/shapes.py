@@ -23,13 +23,18 @@ class ListOf(Type):
 
     def convert(self, node, where, ctx):
         if not isinstance(node, yaml.SequenceNode):
-            ctx.report(node, f"{field_path(where)} must be a list", "write each item on its own line starting with '- '")
+            ctx.report(
+                node, f"{field_path(where)} must be a list", "write each item on its own line starting with '- '"
+            )
             return None
         if not node.value and self.min_items:
             ctx.report(node, f"{field_path(where)} is an empty list", f"give at least one: {self.describe()}")
         elif not self.min_items <= len(node.value) <= self.max_items:
-            ctx.report(node, f"{field_path(where)} has {len(node.value)} items",
-                       f"give at least {self.min_items} and at most {self.max_items}")
+            ctx.report(
+                node,
+                f"{field_path(where)} has {len(node.value)} items",
+                f"give at least {self.min_items} and at most {self.max_items}",
+            )
         values = []
         for index, child in enumerate(node.value):
             mark = child.start_mark
@@ -57,8 +62,11 @@ class MapOf(Type):
 
     def convert(self, node, where, ctx):
         if not isinstance(node, yaml.MappingNode):
-            ctx.report(node, f"{field_path(where)} must be a mapping of {self.key_kind} ids",
-                       f"write '<{self.key_kind} id>:' lines, each with {self.item.describe()}")
+            ctx.report(
+                node,
+                f"{field_path(where)} must be a mapping of {self.key_kind} ids",
+                f"write '<{self.key_kind} id>:' lines, each with {self.item.describe()}",
+            )
             return None
         value: dict = {}
         for key, child in node.value:
@@ -74,8 +82,11 @@ class MapOf(Type):
         return value
 
     def json(self):
-        schema = {"type": "object", "propertyNames": {"pattern": SLUG.pattern},
-                  "additionalProperties": self.item.json()}
+        schema = {
+            "type": "object",
+            "propertyNames": {"pattern": SLUG.pattern},
+            "additionalProperties": self.item.json(),
+        }
         if self.doc:
             schema["description"] = self.doc
         return schema
@@ -101,8 +112,11 @@ class Obj(Type):
 
     def convert(self, node, where, ctx):
         if not isinstance(node, yaml.MappingNode):
-            ctx.report(node, f"{field_path(where)} must be a mapping of fields",
-                       "write 'field: value' lines, e.g. " + ", ".join(list(self.fields)[:3]))
+            ctx.report(
+                node,
+                f"{field_path(where)} must be a mapping of fields",
+                "write 'field: value' lines, e.g. " + ", ".join(list(self.fields)[:3]),
+            )
             return None
         value: dict = {}
         for key, child in node.value:
@@ -122,8 +136,11 @@ class Obj(Type):
             value[name] = spec.type.convert(child, where + (name,), ctx) if child.tag in CONVERTED else None
         for name, spec in self.fields.items():
             if spec.required and name not in value and not _was_present(node, name):
-                ctx.report(node, f"{field_path(where)} lacks the required field {name!r}",
-                           f"add '{name}:' with {spec.type.describe()}")
+                ctx.report(
+                    node,
+                    f"{field_path(where)} lacks the required field {name!r}",
+                    f"add '{name}:' with {spec.type.describe()}",
+                )
         return value
 
     def json(self):

@@ -27,18 +27,20 @@ def basis_badge(statement: Statement) -> str:
         return ""
     label, meaning = BASIS_LABEL[statement.basis]
     who = f": {text(statement.attributed_to)}" if statement.attributed_to and statement.basis != "narration" else ""
-    return (f'<span class="basis basis-{statement.basis}" title="{meaning}">'
-            f"{label}{who}</span>")
+    return f'<span class="basis basis-{statement.basis}" title="{meaning}">{label}{who}</span>'
 
 
 def legend() -> str:
     """The key to the labels, shown once on every page that uses them."""
     items = "".join(
         f'<li><span class="basis basis-{key}">{label}</span> {meaning}</li>'
-        for key, (label, meaning) in BASIS_LABEL.items())
-    return (f'<details class="legend"><summary>How to read the labels</summary>'
-            f'<ul class="legend-list">{items}</ul>'
-            f"<p>Each small number leads to the exact words in the source.</p></details>\n")
+        for key, (label, meaning) in BASIS_LABEL.items()
+    )
+    return (
+        f'<details class="legend"><summary>How to read the labels</summary>'
+        f'<ul class="legend-list">{items}</ul>'
+        f"<p>Each small number leads to the exact words in the source.</p></details>\n"
+    )
 
 
 @dataclass
@@ -70,13 +72,14 @@ class PageWriter:
 
     def permalink(self, anchor: str, what: str) -> str:
         """A visible link to the record's own anchor, for copying."""
-        return (f'[#](#{anchor}){{ .permalink title="Link to this {what}" '
-                f'aria-label="Link to this {what}" data-copy }}')
+        return f'[#](#{anchor}){{ .permalink title="Link to this {what}" aria-label="Link to this {what}" data-copy }}'
 
     def claim_block(self, statement: Statement, what: str = "claim") -> str:
         """A claim as its own paragraph: label, text, citations, permalink."""
-        return (f'<p class="claim" id="{statement.anchor}" markdown="1">{basis_badge(statement)} '
-                f"{self.cited(statement)} {self.permalink(statement.anchor, what)}</p>\n")
+        return (
+            f'<p class="claim" id="{statement.anchor}" markdown="1">{basis_badge(statement)} '
+            f"{self.cited(statement)} {self.permalink(statement.anchor, what)}</p>\n"
+        )
 
     def finish(self, body: str) -> str:
         notes = "\n".join(self.footnotes)

@@ -74,26 +74,32 @@ def corrections(commits: list[Commit]) -> list[Correction]:
 def page(found: list[Correction] | None, where, note: str = "") -> Page:
     """The Corrections page. `found` is None when the build had no history to read (`note` says why);
     `where(anchor)` is (page, anchor, label) for a statement still published, or None."""
-    parts = ["# Corrections\n",
-             "Once a statement is published here, any change to its wording is listed below, newest first, "
-             "with the date of the change and the wording before and after. The list is worked out, each "
-             "time the site is built, from the history of the content in the project's repository; "
-             "changes of spacing or line breaks are left out.\n"]
+    parts = [
+        "# Corrections\n",
+        "Once a statement is published here, any change to its wording is listed below, newest first, "
+        "with the date of the change and the wording before and after. The list is worked out, each "
+        "time the site is built, from the history of the content in the project's repository; "
+        "changes of spacing or line breaks are left out.\n",
+    ]
     if note:
         parts.append(f'<p class="history-note"><strong>{text(note)}</strong></p>\n')
     if found is not None and not found:
         parts.append("No published statement has been reworded yet.\n")
     parts += [_entry(correction, where(correction.anchor)) for correction in reversed(found or [])]
-    return Page("Corrections", "Every change to the wording of a published statement, with its date.",
-                "\n".join(parts))
+    return Page("Corrections", "Every change to the wording of a published statement, with its date.", "\n".join(parts))
 
 
 def _entry(correction: Correction, place) -> str:
-    heading = (f"[{text(place[2])}]({link(PAGE, place[0], place[1])})" if place
-               else f"{text(correction.anchor)} (no longer published)")
-    return (f'<div class="correction" markdown="1">\n'
-            f'<p class="correction-head" markdown="1"><time datetime="{correction.date}">'
-            f"{human_date(correction.date)}</time>: {heading}</p>\n"
-            f'<p class="correction-was"><strong>Was:</strong> {text(correction.before)}</p>\n'
-            f'<p class="correction-now"><strong>Now:</strong> {text(correction.after)}</p>\n'
-            f'<p class="correction-commit">Change <code>{correction.sha[:10]}</code></p>\n</div>\n')
+    heading = (
+        f"[{text(place[2])}]({link(PAGE, place[0], place[1])})"
+        if place
+        else f"{text(correction.anchor)} (no longer published)"
+    )
+    return (
+        f'<div class="correction" markdown="1">\n'
+        f'<p class="correction-head" markdown="1"><time datetime="{correction.date}">'
+        f"{human_date(correction.date)}</time>: {heading}</p>\n"
+        f'<p class="correction-was"><strong>Was:</strong> {text(correction.before)}</p>\n'
+        f'<p class="correction-now"><strong>Now:</strong> {text(correction.after)}</p>\n'
+        f'<p class="correction-commit">Change <code>{correction.sha[:10]}</code></p>\n</div>\n'
+    )

@@ -25,16 +25,58 @@ FOLDER = "data"
 
 # What each file holds and its CSV columns, in one place: the files and the page describing them follow it.
 DATASETS = {
-    "timeline": ("Every event on the timeline, with its partial date and its citations.",
-                 ("id", "date", "date_precision", "date_basis", "era", "title", "text", "basis",
-                  "attributed_to", "url", "cited_words", "cited_sources")),
-    "quotes": ("Every direct quotation: speaker, occasion, place, date and the exact words.",
-               ("id", "speaker", "occasion", "place", "date", "date_precision", "date_basis", "words",
-                "url", "cited_words", "cited_sources")),
-    "claims": ("Every cited statement on the site (claims, events, quotes, positions, definitions, notes), "
-               "one CSV row per citation, with the exact words it rests on and where they are in the source.",
-               ("id", "kind", "record", "text", "basis", "attributed_to", "url", "source", "source_title",
-                "quote", "start", "end", "source_url")),
+    "timeline": (
+        "Every event on the timeline, with its partial date and its citations.",
+        (
+            "id",
+            "date",
+            "date_precision",
+            "date_basis",
+            "era",
+            "title",
+            "text",
+            "basis",
+            "attributed_to",
+            "url",
+            "cited_words",
+            "cited_sources",
+        ),
+    ),
+    "quotes": (
+        "Every direct quotation: speaker, occasion, place, date and the exact words.",
+        (
+            "id",
+            "speaker",
+            "occasion",
+            "place",
+            "date",
+            "date_precision",
+            "date_basis",
+            "words",
+            "url",
+            "cited_words",
+            "cited_sources",
+        ),
+    ),
+    "claims": (
+        "Every cited statement on the site (claims, events, quotes, positions, definitions, notes), "
+        "one CSV row per citation, with the exact words it rests on and where they are in the source.",
+        (
+            "id",
+            "kind",
+            "record",
+            "text",
+            "basis",
+            "attributed_to",
+            "url",
+            "source",
+            "source_title",
+            "quote",
+            "start",
+            "end",
+            "source_url",
+        ),
+    ),
 }
 COLUMN_DOCS = {
     "id": "the anchor the item is published under",
@@ -55,23 +97,55 @@ def precision(date: str) -> str:
 
 
 def citations(content: Content, statement: Statement) -> list[dict]:
-    return [{"source": c.source, "source_title": content.source(c.source).title, "quote": c.words,
-             "start": c.start, "end": c.end, "source_url": page_url(source_page(c.source), span_id(c.start, c.end))}
-            for c in statement.citations]
+    return [
+        {
+            "source": c.source,
+            "source_title": content.source(c.source).title,
+            "quote": c.words,
+            "start": c.start,
+            "end": c.end,
+            "source_url": page_url(source_page(c.source), span_id(c.start, c.end)),
+        }
+        for c in statement.citations
+    ]
 
 
 def timeline_items(content: Content) -> list[dict]:
-    return [{"id": r.id, "date": r.date, "date_precision": precision(r.date), "date_basis": r.date_basis,
-             "era": r.era, "title": r.title, "text": r.statement.text, "basis": r.statement.basis,
-             "attributed_to": r.statement.attributed_to, "url": _url(content, r.statement),
-             "citations": citations(content, r.statement)} for r in content.events]
+    return [
+        {
+            "id": r.id,
+            "date": r.date,
+            "date_precision": precision(r.date),
+            "date_basis": r.date_basis,
+            "era": r.era,
+            "title": r.title,
+            "text": r.statement.text,
+            "basis": r.statement.basis,
+            "attributed_to": r.statement.attributed_to,
+            "url": _url(content, r.statement),
+            "citations": citations(content, r.statement),
+        }
+        for r in content.events
+    ]
 
 
 def quote_items(content: Content) -> list[dict]:
-    return [{"id": r.id, "speaker": r.speaker, "occasion": r.occasion, "place": r.place, "date": r.date,
-             "date_precision": precision(r.date), "date_basis": r.date_basis, "words": r.words,
-             "insertions": list(r.insertions), "url": _url(content, r.statement),
-             "citations": citations(content, r.statement)} for r in content.quotes]
+    return [
+        {
+            "id": r.id,
+            "speaker": r.speaker,
+            "occasion": r.occasion,
+            "place": r.place,
+            "date": r.date,
+            "date_precision": precision(r.date),
+            "date_basis": r.date_basis,
+            "words": r.words,
+            "insertions": list(r.insertions),
+            "url": _url(content, r.statement),
+            "citations": citations(content, r.statement),
+        }
+        for r in content.quotes
+    ]
 
 
 def claim_items(content: Content) -> list[dict]:
@@ -80,9 +154,18 @@ def claim_items(content: Content) -> list[dict]:
         url = _url(content, statement)
         if url is None:
             continue  # not published on a page of its own
-        items.append({"id": statement.anchor, "kind": statement.kind, "record": statement.record,
-                      "text": statement.text, "basis": statement.basis, "attributed_to": statement.attributed_to,
-                      "url": url, "citations": citations(content, statement)})
+        items.append(
+            {
+                "id": statement.anchor,
+                "kind": statement.kind,
+                "record": statement.record,
+                "text": statement.text,
+                "basis": statement.basis,
+                "attributed_to": statement.attributed_to,
+                "url": url,
+                "citations": citations(content, statement),
+            }
+        )
     return sorted(items, key=lambda item: (item["url"], item["id"]))
 
 
@@ -103,8 +186,14 @@ def csv_rows(name: str, items: list[dict]) -> list[dict]:
     """Flat rows for the CSV: one per record, or one per citation for claims."""
     if name == "claims":
         return [{**item, **citation} for item in items for citation in item["citations"]]
-    return [{**item, "cited_words": " | ".join(c["quote"] for c in item["citations"]),
-             "cited_sources": " | ".join(c["source"] for c in item["citations"])} for item in items]
+    return [
+        {
+            **item,
+            "cited_words": " | ".join(c["quote"] for c in item["citations"]),
+            "cited_sources": " | ".join(c["source"] for c in item["citations"]),
+        }
+        for item in items
+    ]
 
 
 def to_csv(name: str, items: list[dict]) -> str:
@@ -133,20 +222,27 @@ def page(content: Content, counts: dict[str, int]) -> Page:
     about = label(content.site, "data")
     sets = []
     for name, (description, _) in DATASETS.items():
-        sets.append(f"## {name.capitalize()} {{ #{name} }}\n\n{description} {_items(counts[name])}.\n\n"
-                    f"Download: [{name}.json]({name}.json) (JSON) · [{name}.csv]({name}.csv) (CSV)\n")
+        sets.append(
+            f"## {name.capitalize()} {{ #{name} }}\n\n{description} {_items(counts[name])}.\n\n"
+            f"Download: [{name}.json]({name}.json) (JSON) · [{name}.csv]({name}.csv) (CSV)\n"
+        )
     columns = sorted({c for _, cols in DATASETS.values() for c in cols if c in COLUMN_DOCS})
     docs = "\n".join(f"- `{c}`: {COLUMN_DOCS[c]}" for c in columns)
-    return Page(about.title, about.description, f"# {text(about.title)}\n\n"
-            "Everything this site says is also here as data, for a class project, a spreadsheet or your own "
-            "site. Each item carries its citations: the exact words of the source and where they are.\n\n"
-            + "\n".join(sets) + "\n"
-            "## Columns\n\n" + docs + "\n\n"
-            "JSON keeps every value exactly. In the CSV files, a value that a spreadsheet would read as a "
-            "formula (one starting with `=`, `+`, `-` or `@`) starts with an apostrophe.\n\n"
-            "## Using the data\n\n"
-            "The quoted words belong to their sources; see each source's page for its licence. "
-            "When you use the data, cite this site and the sources the items name.\n")
+    return Page(
+        about.title,
+        about.description,
+        f"# {text(about.title)}\n\n"
+        "Everything this site says is also here as data, for a class project, a spreadsheet or your own "
+        "site. Each item carries its citations: the exact words of the source and where they are.\n\n"
+        + "\n".join(sets)
+        + "\n"
+        "## Columns\n\n" + docs + "\n\n"
+        "JSON keeps every value exactly. In the CSV files, a value that a spreadsheet would read as a "
+        "formula (one starting with `=`, `+`, `-` or `@`) starts with an apostrophe.\n\n"
+        "## Using the data\n\n"
+        "The quoted words belong to their sources; see each source's page for its licence. "
+        "When you use the data, cite this site and the sources the items name.\n",
+    )
 
 
 def files(content: Content) -> tuple[Page, dict[str, str]]:

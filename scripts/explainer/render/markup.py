@@ -61,8 +61,9 @@ def front_matter(**fields: str) -> str:
     HTML there), so the characters that open markup or close an attribute
     become entities here, whatever engine renders the page.
     """
-    lines = ["---"] + [f"{key}: {json.dumps(_html_text(str(value)), ensure_ascii=False)}"
-                       for key, value in fields.items()]
+    lines = ["---"] + [
+        f"{key}: {json.dumps(_html_text(str(value)), ensure_ascii=False)}" for key, value in fields.items()
+    ]
     return "\n".join(lines + ["---", ""])
 
 

@@ -17,11 +17,16 @@ SCHEMA = "https://schema.org"
 
 def quotation(content: Content, record: Quote) -> dict:
     """One quote as a schema.org Quotation."""
-    return {"@type": "Quotation", "@id": f"#{record.id}", "text": record.words,
-            "spokenByCharacter": {"name": record.speaker},
-            "dateCreated": record.date, "locationCreated": {"@type": "Place", "name": record.place},
-            "description": f"{record.speaker}, {record.occasion}, {record.place}",
-            "citation": [_source(content, c.source) for c in record.statement.citations]}
+    return {
+        "@type": "Quotation",
+        "@id": f"#{record.id}",
+        "text": record.words,
+        "spokenByCharacter": {"name": record.speaker},
+        "dateCreated": record.date,
+        "locationCreated": {"@type": "Place", "name": record.place},
+        "description": f"{record.speaker}, {record.occasion}, {record.place}",
+        "citation": [_source(content, c.source) for c in record.statement.citations],
+    }
 
 
 def _source(content: Content, source_id: str) -> dict:

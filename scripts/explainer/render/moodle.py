@@ -29,8 +29,13 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 NAME_LIMIT = 255  # Moodle keeps question names up to 255 characters
 CATEGORY = "$course$/top/"  # the course's own question bank, as Moodle's export writes it
 ESSAY_SETTINGS = (("defaultgrade", "1"), ("penalty", "0"), ("hidden", "0"))
-RESPONSE_SETTINGS = (("responseformat", "editor"), ("responserequired", "1"), ("responsefieldlines", "5"),
-                     ("attachments", "0"), ("attachmentsrequired", "0"))
+RESPONSE_SETTINGS = (
+    ("responseformat", "editor"),
+    ("responserequired", "1"),
+    ("responsefieldlines", "5"),
+    ("attachments", "0"),
+    ("attachmentsrequired", "0"),
+)
 
 
 def files(content: Content, site_url: str = "") -> dict[str, str]:
@@ -45,7 +50,11 @@ def export(content: Content, lesson: Lesson, site_url: str = "") -> str:
     for number, question in enumerate(lesson.questions, 1):
         quiz.append(_essay(number, question, answer_key(content, question.answer, site_url)))
     ET.indent(quiz)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode", short_empty_elements=False) + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ET.tostring(quiz, encoding="unicode", short_empty_elements=False)
+        + "\n"
+    )
 
 
 def clean(value) -> str:
@@ -94,8 +103,11 @@ def question_name(number: int, question: str) -> str:
 def answer_key(content: Content, statement: Statement, site_url: str = "") -> str:
     """The answer, its label, and each citation's exact words, source and address, as HTML."""
     items = "".join(f"<li>{_citation(content, citation, site_url)}</li>" for citation in statement.citations)
-    return (f"<p><strong>Answer:</strong> {html(statement.text)}</p>" + _basis(statement)
-            + f"<p>Cited words:</p><ol>{items}</ol>")
+    return (
+        f"<p><strong>Answer:</strong> {html(statement.text)}</p>"
+        + _basis(statement)
+        + f"<p>Cited words:</p><ol>{items}</ol>"
+    )
 
 
 def _basis(statement: Statement) -> str:

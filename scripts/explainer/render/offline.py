@@ -13,8 +13,8 @@ import io
 import posixpath
 import zipfile
 
-from ..model.routes import OFFLINE_ZIP as ZIP
 from ..model.routes import OFFLINE_PART, absolute, url
+from ..model.routes import OFFLINE_ZIP as ZIP
 from .markup import text
 
 FOLDER = "offline-site"  # the one folder the ZIP unpacks to
@@ -28,19 +28,23 @@ LEFT_OUT_FOLDERS = ("assets/javascripts/lunr/",)
 # browser cannot open from disk; and nobody keeps a link into a ZIP, so the copy needs none of them.
 FORWARDING = b'<meta http-equiv="refresh"'
 STAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP can hold: every entry, every build
-README = ("This is the whole site, for use without internet.\n\n"
-          "Open index.html in this folder with a web browser. Every page, handout and teacher's\n"
-          "edition, the open data and the search work from the disk; nothing is loaded from the\n"
-          "internet.\n")
+README = (
+    "This is the whole site, for use without internet.\n\n"
+    "Open index.html in this folder with a web browser. Every page, handout and teacher's\n"
+    "edition, the open data and the search work from the disk; nothing is loaded from the\n"
+    "internet.\n"
+)
 
 
 def offer() -> str:
     """The "For teachers" section offering the ZIP (the link is relative: the ZIP sits beside the page)."""
     name = posixpath.basename(ZIP)
-    return (f"## Without internet {{ #{OFFLINE_PART} }}\n\n"
-            f'<a href="{name}" download>Download the whole site as one ZIP file</a> for a classroom '
-            "without internet: every page, handout and teacher&#39;s edition, the open data and the search. "
-            "Unpack it and open `index.html` in the folder it makes; nothing is loaded from the internet.\n")
+    return (
+        f"## Without internet {{ #{OFFLINE_PART} }}\n\n"
+        f'<a href="{name}" download>Download the whole site as one ZIP file</a> for a classroom '
+        "without internet: every page, handout and teacher&#39;s edition, the open data and the search. "
+        "Unpack it and open `index.html` in the folder it makes; nothing is loaded from the internet.\n"
+    )
 
 
 def in_the_copy(site_url: str) -> str:
@@ -49,8 +53,10 @@ def in_the_copy(site_url: str) -> str:
     if site_url:
         address = text(site_url.rstrip("/") + "/" + ZIP)
         latest = f' The latest copy is at <a href="{address}">{address}</a>.'
-    return (f"## Without internet {{ #{OFFLINE_PART} }}\n\n"
-            f"You are reading the copy of the site made for use without internet.{latest}\n")
+    return (
+        f"## Without internet {{ #{OFFLINE_PART} }}\n\n"
+        f"You are reading the copy of the site made for use without internet.{latest}\n"
+    )
 
 
 def for_the_copy(markdown: str, site_url: str) -> str:

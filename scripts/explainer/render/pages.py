@@ -22,8 +22,9 @@ DEFAULT_LABELS = {
     "quotes": Label("Quotes", "What was said, word for word, with who, where and when."),
     "glossary": Label("Glossary", "The words you need, each defined from the sources."),
     "sources": Label("Sources", "The source texts every sentence on this site is cited to."),
-    "lessons": Label("For teachers",
-                     "Lessons built on the explainer, each with a printable handout and a cited answer key."),
+    "lessons": Label(
+        "For teachers", "Lessons built on the explainer, each with a printable handout and a cited answer key."
+    ),
     "data": Label("Open data", "Download the timeline, the quotes and every cited claim as JSON or CSV."),
 }
 
@@ -49,20 +50,22 @@ def notes_for(content: Content, page: str, record_id: str, shown: set[str] | Non
             continue
         if shown is not None:
             shown.add(note.id)
-        out.append(f'!!! note "Editor&#39;s note: {text(note.title)}"\n'
-                   f"    {text(note.statement.text)} [Read the note]({target})\n")
+        out.append(
+            f'!!! note "Editor&#39;s note: {text(note.title)}"\n'
+            f"    {text(note.statement.text)} [Read the note]({target})\n"
+        )
     return "\n\n".join(out)
 
 
 def _note_link(note: Note, target: str) -> str:
-    return (f'<p class="editor-note" markdown="1"><strong>Editor&#39;s note:</strong> '
-            f"[{text(note.title)}]({target})</p>")
+    return f'<p class="editor-note" markdown="1"><strong>Editor&#39;s note:</strong> [{text(note.title)}]({target})</p>'
 
 
 def notes_inline(content: Content, page: str, record_id: str) -> str:
     """Editor's notes that apply to a record, as one-line links to the note."""
-    return "".join(_note_link(note, link(page, source_page(note.source), note.id))
-                   for note in content.notes_on(record_id))
+    return "".join(
+        _note_link(note, link(page, source_page(note.source), note.id)) for note in content.notes_on(record_id)
+    )
 
 
 def explainer(content: Content, record: Explainer) -> Page:
@@ -80,8 +83,10 @@ def explainer(content: Content, record: Explainer) -> Page:
 
 def explainer_index(content: Content) -> Page:
     page, about = routes.EXPLAINERS, label(content.site, "explainers")
-    rows = [f"- [{text(r.title)}]({link(page, routes.explainer_page(r.id))}): {text(r.description)}"
-            for r in content.explainers]
+    rows = [
+        f"- [{text(r.title)}]({link(page, routes.explainer_page(r.id))}): {text(r.description)}"
+        for r in content.explainers
+    ]
     return Page(about.title, about.description, f"# {text(about.title)}\n\n" + "\n".join(rows) + "\n")
 
 
@@ -102,20 +107,24 @@ def timeline(content: Content) -> Page:
 
 def _event(writer: PageWriter, content: Content, page: str, record: Event) -> str:
     basis = f' <span class="date-basis">{text(record.date_basis)}</span>' if record.date_basis else ""
-    return (f'<li class="event" id="{record.id}" markdown="1">'
-            f'<p class="event-date" markdown="1">{time(record.date)}{basis}</p>'
-            f'<p class="event-title" markdown="1"><strong>{text(record.title)}</strong> '
-            f"{writer.permalink(record.id, 'event')}</p>"
-            f'<p markdown="1">{basis_badge(record.statement)} {writer.cited(record.statement)}</p>'
-            f"{notes_inline(content, page, record.id)}</li>")
+    return (
+        f'<li class="event" id="{record.id}" markdown="1">'
+        f'<p class="event-date" markdown="1">{time(record.date)}{basis}</p>'
+        f'<p class="event-title" markdown="1"><strong>{text(record.title)}</strong> '
+        f"{writer.permalink(record.id, 'event')}</p>"
+        f'<p markdown="1">{basis_badge(record.statement)} {writer.cited(record.statement)}</p>'
+        f"{notes_inline(content, page, record.id)}</li>"
+    )
 
 
 def quotes(content: Content) -> Page:
     page, about = routes.QUOTES, label(content.site, "quotes")
     writer = PageWriter(page, content)
-    parts = [f"# {text(about.title)}\n",
-             '<p class="lede">Words in <span class="insertion">grey brackets</span> were added by the '
-             "source, not the speaker.</p>\n"]
+    parts = [
+        f"# {text(about.title)}\n",
+        '<p class="lede">Words in <span class="insertion">grey brackets</span> were added by the '
+        "source, not the speaker.</p>\n",
+    ]
     parts += [_quote(writer, content, page, r) for r in content.quotes]
     return Page(about.title, about.description, writer.finish("\n".join(parts)))
 
@@ -125,19 +134,23 @@ def quote_words(record: Quote) -> str:
     words = text(record.words)
     for inserted in record.insertions:
         safe = text(inserted)
-        words = words.replace(safe, f'<span class="insertion" title="Added by the source, not the speaker">{safe}</span>', 1)
+        words = words.replace(
+            safe, f'<span class="insertion" title="Added by the source, not the speaker">{safe}</span>', 1
+        )
     return words
 
 
 def _quote(writer: PageWriter, content: Content, page: str, record: Quote) -> str:
-    return (f'<figure class="quote-card" id="{record.id}" markdown="1">\n'
-            f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;'
-            f"{writer.refs(record.statement)}</p></blockquote>\n"
-            f'<figcaption markdown="1"><span class="speaker">{text(record.speaker)}</span>, '
-            f"{text(record.occasion)}, {text(record.place)}, {time(record.date)} "
-            f"{writer.permalink(record.id, 'quote')}"
-            f'<br><span class="date-basis">{text(record.date_basis)}</span></figcaption>\n'
-            f"</figure>\n{notes_for(content, page, record.id)}")
+    return (
+        f'<figure class="quote-card" id="{record.id}" markdown="1">\n'
+        f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;'
+        f"{writer.refs(record.statement)}</p></blockquote>\n"
+        f'<figcaption markdown="1"><span class="speaker">{text(record.speaker)}</span>, '
+        f"{text(record.occasion)}, {text(record.place)}, {time(record.date)} "
+        f"{writer.permalink(record.id, 'quote')}"
+        f'<br><span class="date-basis">{text(record.date_basis)}</span></figcaption>\n'
+        f"</figure>\n{notes_for(content, page, record.id)}"
+    )
 
 
 def positions(content: Content) -> Page:
@@ -163,12 +176,16 @@ def _side(writer: PageWriter, site: Site, record: Position, side: Side) -> str:
     # A heading for screen readers, but not an entry in every topic's table of contents.
     head = f'<p class="side-name" role="heading" aria-level="3">{text(party_name(site, side.party))}</p>'
     if side.statement is None:
-        return (f'<section class="side side-{side.party} side-silent" id="{anchor}" markdown="1">{head}'
-                f'<p class="silent">{text(silence(site, side))}</p></section>')
+        return (
+            f'<section class="side side-{side.party} side-silent" id="{anchor}" markdown="1">{head}'
+            f'<p class="silent">{text(silence(site, side))}</p></section>'
+        )
     held = f'<p class="held-by">Held by {text(side.held_by or "")}</p>'
-    return (f'<section class="side side-{side.party}" id="{anchor}" markdown="1">{head}{held}'
-            f'<p markdown="1">{basis_badge(side.statement)} {writer.cited(side.statement)} '
-            f"{writer.permalink(anchor, 'position')}</p></section>")
+    return (
+        f'<section class="side side-{side.party}" id="{anchor}" markdown="1">{head}{held}'
+        f'<p markdown="1">{basis_badge(side.statement)} {writer.cited(side.statement)} '
+        f"{writer.permalink(anchor, 'position')}</p></section>"
+    )
 
 
 def glossary(content: Content) -> Page:
@@ -182,27 +199,39 @@ def glossary(content: Content) -> Page:
 def _term(writer: PageWriter, content: Content, page: str, record: Term) -> str:
     see = [f"[{text(content.term(ref).term)}](#{ref})" for ref in record.see_also]
     also = f'<p class="see-also" markdown="1">See also: {", ".join(see)}</p>' if see else ""
-    return (f'<dl class="term" id="{record.id}" markdown="1"><dt markdown="1">{text(record.term)} '
-            f"{writer.permalink(record.id, 'term')}</dt>"
-            f'<dd markdown="1"><p markdown="1">{writer.cited(record.statement)}</p>{also}'
-            f"{notes_inline(content, page, record.id)}</dd></dl>\n")
+    return (
+        f'<dl class="term" id="{record.id}" markdown="1"><dt markdown="1">{text(record.term)} '
+        f"{writer.permalink(record.id, 'term')}</dt>"
+        f'<dd markdown="1"><p markdown="1">{writer.cited(record.statement)}</p>{also}'
+        f"{notes_inline(content, page, record.id)}</dd></dl>\n"
+    )
 
 
 def home(content: Content) -> Page:
     site, page = content.site, routes.HOME
-    questions = "\n".join(f"- [{text(r.title)}]({link(page, routes.explainer_page(r.id))})  \n"
-                          f"  {text(r.description)}" for r in content.explainers)
-    browse = "\n".join(f"- [{text(label(site, card.page).title)}]({link(page, routes.PAGE_BY_KEY[card.page])}): "
-                       f"{text(card.about)}" for card in site.cards)
-    body = (f"# {text(site.title)}\n\n{text(site.intro)}\n\n"
-            + (f"## Start with a question\n\n{questions}\n\n" if questions else "")
-            + f"## Or browse\n\n{browse}\n")
+    questions = "\n".join(
+        f"- [{text(r.title)}]({link(page, routes.explainer_page(r.id))})  \n  {text(r.description)}"
+        for r in content.explainers
+    )
+    browse = "\n".join(
+        f"- [{text(label(site, card.page).title)}]({link(page, routes.PAGE_BY_KEY[card.page])}): {text(card.about)}"
+        for card in site.cards
+    )
+    body = (
+        f"# {text(site.title)}\n\n{text(site.intro)}\n\n"
+        + (f"## Start with a question\n\n{questions}\n\n" if questions else "")
+        + f"## Or browse\n\n{browse}\n"
+    )
     return Page(site.title, site.description, body)
 
 
 def sources_index(content: Content) -> Page:
     page, about = routes.SOURCES, label(content.site, "sources")
     rows = [f"- [{text(r.title)}]({link(page, source_page(r.id))}), {text(r.publisher)}" for r in content.sources]
-    return Page(about.title, about.description,
-                f"# {text(about.title)}\n\nEvery sentence on this site cites one of these texts, word for word.\n\n"
-                + "\n".join(rows) + "\n")
+    return Page(
+        about.title,
+        about.description,
+        f"# {text(about.title)}\n\nEvery sentence on this site cites one of these texts, word for word.\n\n"
+        + "\n".join(rows)
+        + "\n",
+    )

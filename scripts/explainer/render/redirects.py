@@ -56,12 +56,14 @@ def redirect_page(page: str, moves: dict[str, str]) -> str:
     default = relative(page, moves.get("", "/"))
     by_anchor = {anchor: relative(page, target) for anchor, target in sorted(moves.items()) if anchor}
     shown = escape(default)
-    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<title>This page has moved</title>\n<meta name=\"robots\" content=\"noindex\">\n"
-            f'<meta http-equiv="refresh" content="0; url={shown}">\n<link rel="canonical" href="{shown}">\n'
-            "<script>\n(function () {\n"
-            f"  var moved = {json.dumps(by_anchor)};\n"
-            "  var id = decodeURIComponent(window.location.hash.slice(1));\n"
-            f"  window.location.replace(moved[id] || ({json.dumps(default)} + window.location.hash));\n"
-            "})();\n</script>\n</head>\n<body>\n"
-            f'<p>This page has moved to <a href="{shown}">{shown}</a>.</p>\n</body>\n</html>\n')
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<title>This page has moved</title>\n<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={shown}">\n<link rel="canonical" href="{shown}">\n'
+        "<script>\n(function () {\n"
+        f"  var moved = {json.dumps(by_anchor)};\n"
+        "  var id = decodeURIComponent(window.location.hash.slice(1));\n"
+        f"  window.location.replace(moved[id] || ({json.dumps(default)} + window.location.hash));\n"
+        "})();\n</script>\n</head>\n<body>\n"
+        f'<p>This page has moved to <a href="{shown}">{shown}</a>.</p>\n</body>\n</html>\n'
+    )

@@ -33,5 +33,4 @@ def schema(kind: str) -> dict:
 
 def files() -> dict[str, str]:
     """Every schema file, keyed by its path from the project root."""
-    return {schema_path(kind): json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n"
-            for kind in sorted(KINDS)}
+    return {schema_path(kind): json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n" for kind in sorted(KINDS)}

@@ -43,8 +43,9 @@ def corrections_page(content: Content, history) -> Page:
     return corrections.page(corrections.corrections(history.commits), places.get, history.note)
 
 
-def generate(content: Content, handwritten: dict[str, str | bytes] | None = None,
-             site_url: str = "", history=None) -> dict[str, str | bytes]:
+def generate(
+    content: Content, handwritten: dict[str, str | bytes] | None = None, site_url: str = "", history=None
+) -> dict[str, str | bytes]:
     """Every generated file, keyed by its path inside the generated docs folder.
 
     `site_url` (mkdocs.yml's) makes the addresses printed on handouts absolute. `history`

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model import routes
 from ..model.content import Content
-from ..model.records import Source, Statement
+from ..model.records import Explainer, Lesson, Note, Quote, Source, Statement
 from ..model.routes import link, source_page, span_id
 from .blocks import PageWriter
 from .markup import escape, human_date, quoted, text
@@ -33,18 +33,20 @@ def citer(content: Content, statement: Statement) -> Citer | None:
 
 def citer_label(content: Content, statement: Statement) -> str:
     """A link's words: the page, the record, and enough of the statement to tell links apart."""
-    record = content.target(statement.record).record
-    if statement.kind == "explainer":
+    record = content.named(statement.record).record
+    if isinstance(record, Explainer):
         return f"{record.title} {_opening(statement.text)}"
-    if statement.kind == "note":
+    if isinstance(record, Note):
         return f"Editor's note: {record.title}"
-    if statement.kind == "lesson":
+    if isinstance(record, Lesson):
         return f"Lesson: {record.title} {_opening(statement.text)}"
     page = {"event": "Timeline", "quote": "Quotes", "position": "Positions", "term": "Glossary"}[statement.kind]
     name = {"event": "title", "quote": "speaker", "position": "topic", "term": "term"}[statement.kind]
-    side = next((f" ({party_name(content.site, s.party)})" for s in getattr(record, "sides", ())
-                 if s.statement is statement), "")
-    words = f" {_opening(record.words, 6)}" if statement.kind == "quote" else ""
+    side = next(
+        (f" ({party_name(content.site, s.party)})" for s in getattr(record, "sides", ()) if s.statement is statement),
+        "",
+    )
+    words = f" {_opening(record.words, 6)}" if isinstance(record, Quote) else ""
     return f"{page}: {getattr(record, name)}{side}{words}"
 
 
@@ -102,8 +104,9 @@ def _emit(source_text: str, start: int, end: int, nodes: list) -> str:
     for s, e, span, first, children in nodes:
         out.append(escape(source_text[at:s]))
         ident = f' id="{span_id(*span)}"' if first else ""
-        out.append(f'<mark class="cited"{ident} data-span="{span[0]}-{span[1]}">'
-                   f"{_emit(source_text, s, e, children)}</mark>")
+        out.append(
+            f'<mark class="cited"{ident} data-span="{span[0]}-{span[1]}">{_emit(source_text, s, e, children)}</mark>'
+        )
         at = e
     out.append(escape(source_text[at:end]))
     return "".join(out)
@@ -134,28 +137,39 @@ def render(content: Content, record: Source) -> Page:
     parts = [f"# {text(record.title)}\n"]
     # The article first: a phone reader came for the text, not for the lists about it.
     parts.append(f"## Full text {{ #{routes.FULL_TEXT} }}\n")
-    parts.append('<p class="lede">Highlighted passages are cited on this site; under each paragraph, open a '
-                 "passage&#39;s line to see every sentence that cites it. "
-                 f'<a href="#{routes.ABOUT_TEXT}">About this text</a>.</p>\n')
+    parts.append(
+        '<p class="lede">Highlighted passages are cited on this site; under each paragraph, open a '
+        "passage&#39;s line to see every sentence that cites it. "
+        f'<a href="#{routes.ABOUT_TEXT}">About this text</a>.</p>\n'
+    )
     if record.typos:
         parts.append(f'<p class="sic-note">{CONVENTION}</p>\n')
     for number, start, end, inside in lines_with_spans(record.text, list(spans)):
         body = mark_typos(highlight(record.text, start, end, inside), record.typos)
         parts.append(f'<p class="source-paragraph" id="{routes.paragraph_id(number)}" markdown="1">{body}</p>\n')
         parts.append(_citers(page, record.text, inside, spans))
-    parts += [f"## About this text {{ #{routes.ABOUT_TEXT} }}\n", _metadata(record), _coverage(content, record),
-              _notes(writer, content, record)]
-    return Page(record.title, f"The full text of {record.title}, every cited passage highlighted.",
-                writer.finish("\n".join(p for p in parts if p)))
+    parts += [
+        f"## About this text {{ #{routes.ABOUT_TEXT} }}\n",
+        _metadata(record),
+        _coverage(content, record),
+        _notes(writer, content, record),
+    ]
+    return Page(
+        record.title,
+        f"The full text of {record.title}, every cited passage highlighted.",
+        writer.finish("\n".join(p for p in parts if p)),
+    )
 
 
 def _metadata(record: Source) -> str:
     published = record.published
     when = f"{human_date(published.date)} ({published.basis})" if published.date else "Date unknown"
-    rows = [("Publisher", text(record.publisher)),
-            ("Published", f"{when}: {text(published.reason)}"),
-            ("Licence", text(record.licence)),
-            ("SHA-256", f"<code>{record.sha256}</code>")]
+    rows = [
+        ("Publisher", text(record.publisher)),
+        ("Published", f"{when}: {text(published.reason)}"),
+        ("Licence", text(record.licence)),
+        ("SHA-256", f"<code>{record.sha256}</code>"),
+    ]
     if record.url:
         rows.insert(1, ("Address", f'<a href="{text(record.url)}" rel="nofollow">{text(record.url)}</a>'))
     items = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
@@ -168,16 +182,20 @@ def _coverage(content: Content, record: Source) -> str:
     result = content.coverage_of(record.id)
     if result is None:
         return ""
-    summary = (f'<p class="coverage">Cited on this site: <strong>{result.sentences_covered} of '
-               f"{result.sentences} sentences</strong> ({result.sentence_share:.0f}%), "
-               f"{result.chars_covered:,} of {result.chars:,} letters and digits "
-               f"({result.char_share:.0f}%).</p>\n")
+    summary = (
+        f'<p class="coverage">Cited on this site: <strong>{result.sentences_covered} of '
+        f"{result.sentences} sentences</strong> ({result.sentence_share:.0f}%), "
+        f"{result.chars_covered:,} of {result.chars:,} letters and digits "
+        f"({result.char_share:.0f}%).</p>\n"
+    )
     if not result.uncited:
         return "## Coverage { #coverage }\n\n" + summary
     items = "\n".join(f"<li>{text(record.text[s:e])}</li>" for s, e in result.uncited)
-    return (f"## Coverage {{ #coverage }}\n\n{summary}"
-            f'<details class="uncited"><summary>Sentences not cited ({len(result.uncited)})</summary>\n'
-            f"<ul>\n{items}\n</ul>\n</details>\n")
+    return (
+        f"## Coverage {{ #coverage }}\n\n{summary}"
+        f'<details class="uncited"><summary>Sentences not cited ({len(result.uncited)})</summary>\n'
+        f"<ul>\n{items}\n</ul>\n</details>\n"
+    )
 
 
 def _notes(writer: PageWriter, content: Content, record: Source) -> str:
@@ -186,10 +204,12 @@ def _notes(writer: PageWriter, content: Content, record: Source) -> str:
         return ""
     parts = ["## Editor's notes { #editors-notes }\n"]
     for note in notes:
-        parts.append(f'<div class="editor-note" id="{note.id}" markdown="1">'
-                     f'<p class="note-title" markdown="1"><strong>{text(note.title)}</strong> '
-                     f"{writer.permalink(note.id, 'note')}</p>"
-                     f'<p markdown="1">{writer.cited(note.statement)}</p></div>\n')
+        parts.append(
+            f'<div class="editor-note" id="{note.id}" markdown="1">'
+            f'<p class="note-title" markdown="1"><strong>{text(note.title)}</strong> '
+            f"{writer.permalink(note.id, 'note')}</p>"
+            f'<p markdown="1">{writer.cited(note.statement)}</p></div>\n'
+        )
     return "\n".join(parts)
 
 
@@ -199,12 +219,13 @@ def _citers(page: str, source_text: str, inside, spans) -> str:
         return ""
     items = []
     for span in inside:
-        words = source_text[span[0]:span[1]].split()
+        words = source_text[span[0] : span[1]].split()
         opening = quoted(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
         count = len(spans[span])
         links = "".join(f'<li markdown="1">[{text(c.label)}]({link(page, c.page, c.anchor)})</li>' for c in spans[span])
-        items.append(f'<details class="cited-by" markdown="1"><summary>Cited by {count}: {opening}</summary>\n'
-                     f'<ul markdown="1"><li><a href="#{span_id(*span)}" class="span-ref">This passage in the text</a></li>'
-                     f"{links}</ul>\n</details>")
+        items.append(
+            f'<details class="cited-by" markdown="1"><summary>Cited by {count}: {opening}</summary>\n'
+            f'<ul markdown="1"><li><a href="#{span_id(*span)}" class="span-ref">This passage in the text</a></li>'
+            f"{links}</ul>\n</details>"
+        )
     return "\n".join(items) + "\n"
-

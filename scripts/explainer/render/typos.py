@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 from .markup import escape, text
 
-CONVENTION = ("Words are printed exactly as the source has them, typos included; "
-              "[sic] follows a typo that is the source's own.")
+CONVENTION = (
+    "Words are printed exactly as the source has them, typos included; [sic] follows a typo that is the source's own."
+)
 
 
 def sic_marked(words: str, typos: Sequence[str]) -> str:

@@ -22,9 +22,13 @@ def inputs(content: Content, pages: list[str], handwritten: set[str]) -> dict[st
     """Each page's input files (repository paths), or {CONTENT} for a page drawn from everything."""
     found = {page: {CONTENT} for page in pages if page.endswith(".md")}
     found.update({page: {HANDWRITTEN + page} for page in handwritten if page in found})
-    lists: dict[str, tuple] = {routes.TIMELINE: content.events, routes.POSITIONS: content.positions,
-                               routes.QUOTES: content.quotes, routes.GLOSSARY: content.terms,
-                               routes.LESSONS: content.lessons}
+    lists: dict[str, tuple] = {
+        routes.TIMELINE: content.events,
+        routes.POSITIONS: content.positions,
+        routes.QUOTES: content.quotes,
+        routes.GLOSSARY: content.terms,
+        routes.LESSONS: content.lessons,
+    }
     for page, records in lists.items():
         found[page] = {content.path_of(r.id) for r in records} or {CONTENT}
     for explainer in content.explainers:
@@ -44,7 +48,7 @@ def _text_path(source_id: str) -> str:
 
 def _lesson_inputs(content: Content, lesson: Lesson) -> set[str]:
     """A lesson prints its readings and key terms, and the sources they cite."""
-    targets = [t for t in (content.target(ref) for ref in lesson.readings) if t is not None]
+    targets = [content.named(ref) for ref in lesson.readings]
     records = [t.record for t in targets] + [content.term(t) for t in lesson.key_terms]
     statements = [q.answer for q in lesson.questions] + [content.term(t).statement for t in lesson.key_terms]
     for target in targets:
@@ -53,8 +57,9 @@ def _lesson_inputs(content: Content, lesson: Lesson) -> set[str]:
         elif target.statement is not None:
             statements.append(target.statement)
     cited = {c.source for s in statements for c in s.citations}
-    return ({content.path_of(getattr(r, "id")) for r in records} | {content.path_of(s) for s in cited}
-            | {_text_path(s) for s in cited})
+    return (
+        {content.path_of(r.id) for r in records} | {content.path_of(s) for s in cited} | {_text_path(s) for s in cited}
+    )
 
 
 def date_of(paths: set[str], last_changed: dict[str, str]) -> str | None:
