@@ -139,7 +139,9 @@ class Checker:
             signal.alarm(0)
 
     def _first_difference(self) -> str | None:
-        for name in [m for m in sys.modules if m.startswith("explainer.render") or m == "explainer.model.routes"]:
+        # The renderers, and what they ask for addresses (the routing table and the modules reading it).
+        fresh = ("explainer.render", "explainer.model.routes", "explainer.check.promise", "explainer.check.redirects")
+        for name in [m for m in sys.modules if m.startswith(fresh)]:
             del sys.modules[name]
         for case, content in self.contents:
             try:
