@@ -142,23 +142,19 @@ def _check_ids(records: list[Record], content: Checked) -> list[Problem]:
             if not value:
                 continue
             if RESERVED_ID.match(value):
-                line, col = record.at(*where)
                 problems.append(
-                    Problem(
-                        record.path,
-                        line,
-                        col,
+                    _at(
+                        record,
+                        where,
                         f"id {shown(value)} is reserved for a part of the page",
                         "choose a more specific id, e.g. one starting with the topic",
                     )
                 )
             elif value in first:
-                line, col = record.at(*where)
                 problems.append(
-                    Problem(
-                        record.path,
-                        line,
-                        col,
+                    _at(
+                        record,
+                        where,
                         f"id {shown(value)} is already used in {first[value]}",
                         "ids are links: choose an id used nowhere else",
                     )
