@@ -60,7 +60,7 @@ class Content:
     paths: tuple[tuple[str, str], ...] = ()  # record id → the file it is written in (ids are unique)
 
     def path_of(self, record_id: str) -> str:
-        return dict(self.paths)[record_id]
+        return self._paths[record_id]
 
     @property
     def record_count(self) -> int:
@@ -88,14 +88,14 @@ class Content:
         return self._notes[note_id]
 
     def coverage_of(self, source_id: str) -> Coverage | None:
-        return dict(self.coverage).get(source_id)
+        return self._coverage.get(source_id)
 
     def notes_on(self, record_id: str) -> list[Note]:
         """The editor's notes whose applies_to names record_id, in note order."""
         return self._notes_on.get(record_id, [])
 
     def notes_on_source(self, source_id: str) -> list[Note]:
-        return [note for note in self.notes if note.source == source_id]
+        return self._notes_by_source.get(source_id, [])
 
     def target(self, ident: str) -> Target | None:
         return self._targets.get(ident)
@@ -121,6 +121,22 @@ class Content:
     def citing(self, source_id: str) -> list[Statement]:
         """Every statement that cites `source_id`, in statement order."""
         return self._citing.get(source_id, [])
+
+    # Lookups by id, built once: a scan per lookup made rendering quadratic in the content.
+    @cached_property
+    def _paths(self) -> dict[str, str]:
+        return dict(self.paths)
+
+    @cached_property
+    def _coverage(self) -> dict[str, Coverage]:
+        return dict(self.coverage)
+
+    @cached_property
+    def _notes_by_source(self) -> dict[str, list[Note]]:
+        found: dict[str, list[Note]] = {}
+        for note in self.notes:
+            found.setdefault(note.source, []).append(note)
+        return found
 
     @cached_property
     def _sources(self) -> dict[str, Source]:

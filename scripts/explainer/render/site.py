@@ -74,7 +74,7 @@ def generate(
 
 def _dates(content: Content, generated: dict[str, Page], handwritten: dict, history) -> dict[str, str]:
     """When each page was last updated, from the history (none without one)."""
-    if history is None:
+    if history is None or not history.last_changed:  # no git, or nothing committed yet: no dates
         return {}
     written = {page for page in handwritten if page.endswith(".md")}
     return updated.dates(updated.inputs(content, [*generated, *written], written), history.last_changed)

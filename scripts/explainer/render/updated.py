@@ -64,7 +64,9 @@ def _lesson_inputs(content: Content, lesson: Lesson) -> set[str]:
 
 def date_of(paths: set[str], last_changed: dict[str, str]) -> str | None:
     """The newest date of the paths' last commits (CONTENT: of any content file)."""
-    dates = [d for p in paths for f, d in last_changed.items() if f == p or (p == CONTENT and f.startswith(CONTENT))]
+    dates = [last_changed[p] for p in paths if p in last_changed]
+    if CONTENT in paths:  # a page drawn from everything: the newest content file's date
+        dates += [d for f, d in last_changed.items() if f.startswith(CONTENT)]
     return max(dates, default=None)
 
 
