@@ -8,6 +8,7 @@ says so; it never fails.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ NO_GIT = History(
 
 
 def read(root: Path) -> History:
+    if not _in_a_repository(root):
+        return NO_GIT
     try:
         if _git(root, "rev-parse", "--is-inside-work-tree").strip() != "true":
             return NO_GIT
@@ -63,6 +66,14 @@ def read(root: Path) -> History:
         else ""
     )
     return History(commits, last_changed(commits), note)
+
+
+def _in_a_repository(root: Path) -> bool:
+    """Whether git could find a repository here: a .git in this folder or one above (or GIT_DIR set).
+    Looking first spares starting git at all for a copy outside any repository."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    return any((folder / ".git").exists() for folder in (root.resolve(), *root.resolve().parents))
 
 
 def _git(root: Path, *args: str, stdin: bytes | None = None) -> str:
