@@ -13,13 +13,18 @@ base (`base/content/`: a minimal site file and one short made-up source text):
       record: boats                      # optional: a record id, passed after the content
       statement: boats                   # optional: pass that id's statement instead of the content
       args: ["2019-08"]                  # optional: a small helper's arguments (no content passed)
+      more: [[timeline.md]]              # optional: arguments after the content (and record)
+      history:                           # optional: a git history, passed as `history=`
+        commits: [{sha: 1a2b, date: "2024-03-01", files: {content/x.yml: "..."}}]
+        note: why it is incomplete       # commits: null for a build that read none
       kwargs: {with_key: true}           # optional keyword arguments
       pick: explainers/old/index.html    # optional: one file of a renderer returning {path: text}
       expect: |
         the exact output
 
 A Page is compared as the Markdown `page.markdown` writes (front matter included); any other
-value that is not a string as indented JSON. `pytest --update-golden` rewrites `expect` from the
+value that is not a string as indented JSON (a set as a sorted list), and a ZIP's bytes as the list
+of its entries with their stored time, mode and text. `pytest --update-golden` rewrites `expect` from the
 current output, for review with `git diff`.
 
 Branches of the renderers (`if`, ternary, `or`-default, empty loop) and the case files where each
@@ -86,10 +91,13 @@ Changes no case can notice (the mutation script's survivors), each equivalent fo
 
 from __future__ import annotations
 
+import copy
 import difflib
 import importlib
 import inspect
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -100,7 +108,7 @@ from conftest import read_files
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
 BASE = HERE / "base"
-KEYS = {"name", "call", "files", "record", "statement", "args", "kwargs", "pick", "expect"}
+KEYS = {"name", "call", "files", "record", "statement", "args", "more", "history", "kwargs", "pick", "expect"}
 
 
 def load_cases() -> list[tuple[Path, dict]]:
@@ -143,16 +151,34 @@ def package_of(module: str) -> str:
 
 def run(case: dict):
     """The renderer's output for the case."""
+    kwargs = case.get("kwargs") or {}
+    return call(case, None if "args" in case else checked(content_files(case), kwargs.get("handwritten")))
+
+
+def call(case: dict, content):
+    """Call the case's function on its checked content (None for a case with `args`)."""
     module, name = case["call"].rsplit(".", 1)
     function = getattr(importlib.import_module(package_of(module)), name)
     kwargs = dict(case.get("kwargs") or {})
+    if "history" in case:
+        kwargs["history"] = history(case["history"])
     if "args" in case:
-        return function(*case["args"], **kwargs)
-    content = checked(content_files(case), kwargs.get("handwritten"))
+        return function(*copy.deepcopy(case["args"]), **kwargs)
     if "statement" in case:
         return function(content.target(case["statement"]).statement, **kwargs)
     args = [content.target(case["record"]).record] if "record" in case else []
-    return function(content, *args, **kwargs)
+    return function(content, *args, *copy.deepcopy(case.get("more") or []), **kwargs)
+
+
+def history(given: dict):
+    """A cli.history.History from a case's commits (oldest first), as git would have given them."""
+    from explainer.cli.history import History, last_changed
+    from explainer.render.corrections import Commit
+
+    if given.get("commits") is None:
+        return History(None, {}, given.get("note", ""))
+    commits = [Commit(str(c["sha"]), str(c["date"]), dict(c["files"])) for c in given["commits"]]
+    return History(commits, last_changed(commits), given.get("note", ""))
 
 
 def shown(result, pick: str | None) -> str:
@@ -164,9 +190,22 @@ def shown(result, pick: str | None) -> str:
         return markdown(result)
     if isinstance(result, str):
         return result
+    if isinstance(result, bytes) and result.startswith(b"PK"):
+        return zip_listing(result)
     if inspect.isgenerator(result):
         result = list(result)
-    return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(result, indent=2, ensure_ascii=False, default=sorted) + "\n"
+
+
+def zip_listing(data: bytes) -> str:
+    """Each entry of a ZIP: its name, time, system and mode, compression, then its text."""
+    out = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            out.append(f"{info.filename} {info.date_time} system={info.create_system} "
+                       f"mode={oct(info.external_attr >> 16)} compress={info.compress_type}\n")
+            out.append(archive.read(info).decode("utf-8"))
+    return "".join(out)
 
 
 class Dumper(yaml.SafeDumper):
