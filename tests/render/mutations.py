@@ -19,7 +19,6 @@ Prints each survivor and the totals.
 from __future__ import annotations
 
 import ast
-import copy
 import shutil
 import signal
 import subprocess
@@ -28,8 +27,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-RENDERERS = ("blocks", "data", "lessons", "markup", "meta", "page", "pages", "redirects", "reference",
-             "routes", "site", "sourcepage")
+RENDERERS = ("blocks", "corrections", "data", "lessons", "markup", "meta", "moodle", "offline", "page", "pages",
+             "passages", "redirects", "reference", "routes", "site", "sourcepage", "typos", "updated")
 NEGATED = {ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot,
            ast.IsNot: ast.Is, ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Gt: ast.LtE, ast.LtE: ast.Gt}
 
@@ -158,19 +157,7 @@ class Checker:
         return None
 
     def _render(self, case: dict, content) -> str:
-        import importlib
-
-        module, name = case["call"].rsplit(".", 1)
-        function = getattr(importlib.import_module(self.cases.package_of(module)), name)
-        kwargs = dict(case.get("kwargs") or {})
-        if "args" in case:
-            result = function(*copy.deepcopy(case["args"]), **kwargs)
-        elif "statement" in case:
-            result = function(content.target(case["statement"]).statement, **kwargs)
-        else:
-            args = [content.target(case["record"]).record] if "record" in case else []
-            result = function(content, *args, **kwargs)
-        return self.cases.shown(result, case.get("pick"))
+        return self.cases.shown(self.cases.call(case, content), case.get("pick"))
 
 
 def pytest_fails(scripts: Path) -> bool:

@@ -13,13 +13,18 @@ base (`base/content/`: a minimal site file and one short made-up source text):
       record: boats                      # optional: a record id, passed after the content
       statement: boats                   # optional: pass that id's statement instead of the content
       args: ["2019-08"]                  # optional: a small helper's arguments (no content passed)
+      more: [[timeline.md]]              # optional: arguments after the content (and record)
+      history:                           # optional: a git history, passed as `history=`
+        commits: [{sha: 1a2b, date: "2024-03-01", files: {content/x.yml: "..."}}]
+        note: why it is incomplete       # commits: null for a build that read none
       kwargs: {with_key: true}           # optional keyword arguments
       pick: explainers/old/index.html    # optional: one file of a renderer returning {path: text}
       expect: |
         the exact output
 
 A Page is compared as the Markdown `page.markdown` writes (front matter included); any other
-value that is not a string as indented JSON. `pytest --update-golden` rewrites `expect` from the
+value that is not a string as indented JSON (a set as a sorted list), and a ZIP's bytes as the list
+of its entries with their stored time, mode and text. `pytest --update-golden` rewrites `expect` from the
 current output, for review with `git diff`.
 
 Branches of the renderers (`if`, ternary, `or`-default, empty loop) and the case files where each
@@ -31,11 +36,16 @@ and reports a change no case notices.
   or none [pages, lessons, sourcepage]
 - markup: escape, text: text with "#" / without; leading number (one digit, four) / leading dash / neither
   [markup]
-- markup: quoted: opening quote mark (curly, straight) / none [markup]
-- markup: link, _relpath: same page with / without anchor; other folder; folder itself; ".." in a path, top-
-  level page [markup]
+- markup: quoted: opening or closing quote mark (curly, straight) / none [markup]
 - markup: human_date, time: year / month / day [markup, pages (timeline, quotes)]
-- page: markdown: structured data / none; blocks after the body / none [site (quotes page, moved anchors)]
+- page: markdown: structured data / none; blocks after the body / none; updated date / none [site (quotes page,
+  moved anchors), site-history]
+- page: with_updated: the page's own front matter / empty front matter / none / a rule that opens no front
+  matter / a rule inside the body [page, site-history]
+- typos: mark_typos, sic_marked, has_typo: typo held / not held / empty / none listed; an escaped character; a
+  typo across a line break [typos, sourcepage, lessons-passages]
+- passages: number_passages, in_order: a span inside a longer one of its stage; a span an earlier passage holds
+  (first in its stage); two sources with overlapping offsets; a span crossing a passage's start [lessons-passages]
 - pages: notes_for: first time: admonition; second time on the page: one-line link; no `shown` (quotes) [pages
   (explainer, quotes)]
 - pages: notes_inline: notes / none [pages (timeline, positions, glossary)]
@@ -47,7 +57,8 @@ and reports a change no case notices.
 - pages: glossary, _term: See also present / absent [pages (glossary)]
 - pages: home: explainers ("Start with a question") / none; a card's site label / default [pages (home)]
 - pages: label: the site file's label / the default [pages (timeline, home), lessons]
-- sourcepage: render, _metadata: url / none; description / none; published date / "Date unknown" [sourcepage]
+- sourcepage: render, _metadata: url / none; description / none; published date / "Date unknown"; the [sic]
+  note for a source with typos / none [sourcepage]
 - sourcepage: _coverage: uncited sentences / all cited [sourcepage]
 - sourcepage: _notes: notes on the source / none [sourcepage]
 - sourcepage: _citers, citer_label: every kind of citer; side name; quote words; opening over 6 words /
@@ -60,16 +71,35 @@ and reports a change no case notices.
 - lessons: _reading: quote / event / explainer claim / position [lessons]
 - lessons: _position_reading: stated side; silent in its own words; party left out [lessons]
 - lessons: _questions: answer key / answer space [lessons]
+- lessons: refs, passage_list: passages numbered once across handout and key; the [sic] convention when a passage
+  (not only the last) shows a typo [lessons-passages]
+- moodle: question_name: at Moodle's limit / over it; export, answer_key, _basis: category name with "/", site
+  address / none, narration (speaker not named) / reported [moodle, site]
+- offline: in_the_copy: site address / none; packed: a page / a forwarding page / not a page / left out by name,
+  folder or ".map"; pack: README first, entries sorted, one time and mode [offline]
+- corrections: statement_texts: claims, sides, a record's own text; wording not text; no file, no record file
+  [corrections]
+- corrections: corrections, page: rewording / spacing only / a file moved / a statement no longer published;
+  none found / no history; a note / none [site-history]
+- updated: inputs, date_of, dates: one record; a kind's files / none (everything); a source with its notes; a
+  lesson with every source it prints; hand-written pages; pages not built; no history [updated, site-history]
+- site: corrections_page: history / commits None (its note) / no history passed [site-history]
 - meta: quotes_jsonld, _source: quotes / none; source url / none; published date / none [meta, site]
 - redirects: plan, redirect_page: gone page with anchor moves; gone page with only an anchor (home) [site]
 - redirects: _moved_link, moved_block: to the same page / another page; on a generated / hand-written page
   [site, redirects]
 - redirects: relative: same page ("./"), another page, a file [redirects]
-- site: generate: hand-written page with / without moved anchors; data files [site]
+- site: generate: hand-written page with / without moved anchors; data files; pages dated from a history
+  (generated, hand-written, without history) [site, site-history]
 - data: to_json, csv_rows, _cell, _items, precision: empty / full; claims one row per citation; formula cell;
   1 item / n [data, site]
 - reference: markdown: the whole field reference (ListOf, MapOf and Obj fields, nested parts) [reference]
-- routes: page_url, absolute: home / folder index / page / no .md; with / without site_url [routes]
+- routes: link, _relpath: same page with / without anchor; other folder; folder itself; ".." in a path, top-
+  level page [routes]
+- routes: statement_anchor: own id inside a record / the record's own / a position side / a part without an id
+  [routes]
+- routes: url, absolute, published, source_anchors, place_of: every page, anchor and statement kind [site, the
+  whole-site golden tree (pages, open data, the manifest)]
 
 Changes no case can notice (the mutation script's survivors), each equivalent for checked content:
 - blocks.basis_badge `statement.attributed_to and ...`: the check requires attributed_to for
@@ -79,17 +109,29 @@ Changes no case can notice (the mutation script's survivors), each equivalent fo
   a place (routes.place_of); sourcepage._coverage `if result is None`: the check computes every
   source's coverage; redirects.plan's `continue` (and each of its three conditions): the check
   rejects each such redirect before rendering.
-- markup._relpath's fast-path test for absolute paths, and `start or "."`: posixpath gives the same
+- routes._relpath's fast-path test for absolute paths, and `start or "."`: posixpath gives the same
   answer for two absolute paths and for "" and "."; one absolute and one relative path would depend
-  on the working folder. (markup.link is used by no renderer; they use model.routes.link.)
+  on the working folder.
+- lessons.refs `if not numbers` and passage_list `if not items`: every statement has a citation and
+  every lesson a question with a cited answer, so neither list is ever empty.
+- lessons.student_statements `target is not None` (both), `target.statement is not None`, and the assert
+  in _reading: the check resolves every reading, and every reading other than a position is a statement.
+- moodle._basis `if not statement.basis`: an answer must have a basis; `statement.attributed_to and`:
+  as in blocks.basis_badge.
+- offline.STAMP's seconds: a ZIP stores time in two-second steps, so 0 and 1 are the same bytes.
+- typos.mark_typos `escaped in safe`: a fast path; replacing words the text does not hold changes nothing.
+- updated.inputs `or page in handwritten`: site.generate passes every hand-written page among `pages`.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
 import importlib
 import inspect
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -100,7 +142,7 @@ from conftest import read_files
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
 BASE = HERE / "base"
-KEYS = {"name", "call", "files", "record", "statement", "args", "kwargs", "pick", "expect"}
+KEYS = {"name", "call", "files", "record", "statement", "args", "more", "history", "kwargs", "pick", "expect"}
 
 
 def load_cases() -> list[tuple[Path, dict]]:
@@ -143,16 +185,34 @@ def package_of(module: str) -> str:
 
 def run(case: dict):
     """The renderer's output for the case."""
+    kwargs = case.get("kwargs") or {}
+    return call(case, None if "args" in case else checked(content_files(case), kwargs.get("handwritten")))
+
+
+def call(case: dict, content):
+    """Call the case's function on its checked content (None for a case with `args`)."""
     module, name = case["call"].rsplit(".", 1)
     function = getattr(importlib.import_module(package_of(module)), name)
     kwargs = dict(case.get("kwargs") or {})
+    if "history" in case:
+        kwargs["history"] = history(case["history"])
     if "args" in case:
-        return function(*case["args"], **kwargs)
-    content = checked(content_files(case), kwargs.get("handwritten"))
+        return function(*copy.deepcopy(case["args"]), **kwargs)
     if "statement" in case:
         return function(content.target(case["statement"]).statement, **kwargs)
     args = [content.target(case["record"]).record] if "record" in case else []
-    return function(content, *args, **kwargs)
+    return function(content, *args, *copy.deepcopy(case.get("more") or []), **kwargs)
+
+
+def history(given: dict):
+    """A cli.history.History from a case's commits (oldest first), as git would have given them."""
+    from explainer.cli.history import History, last_changed
+    from explainer.render.corrections import Commit
+
+    if given.get("commits") is None:
+        return History(None, {}, given.get("note", ""))
+    commits = [Commit(str(c["sha"]), str(c["date"]), dict(c["files"])) for c in given["commits"]]
+    return History(commits, last_changed(commits), given.get("note", ""))
 
 
 def shown(result, pick: str | None) -> str:
@@ -164,9 +224,22 @@ def shown(result, pick: str | None) -> str:
         return markdown(result)
     if isinstance(result, str):
         return result
+    if isinstance(result, bytes) and result.startswith(b"PK"):
+        return zip_listing(result)
     if inspect.isgenerator(result):
         result = list(result)
-    return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(result, indent=2, ensure_ascii=False, default=sorted) + "\n"
+
+
+def zip_listing(data: bytes) -> str:
+    """Each entry of a ZIP: its name, time, system and mode, compression, then its text."""
+    out = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            out.append(f"{info.filename} {info.date_time} system={info.create_system} "
+                       f"mode={oct(info.external_attr >> 16)} compress={info.compress_type}\n")
+            out.append(archive.read(info).decode("utf-8"))
+    return "".join(out)
 
 
 class Dumper(yaml.SafeDumper):
