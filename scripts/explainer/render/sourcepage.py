@@ -14,7 +14,7 @@ from .blocks import PageWriter
 from .markup import escape, human_date, quoted, text
 from .page import Page
 from .pages import party_name
-from .typos import CONVENTION, mark_typos
+from .typos import CONVENTION, mark_typos, sic_marked
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def render(content: Content, record: Source) -> Page:
     for number, start, end, inside in lines_with_spans(record.text, list(spans)):
         body = mark_typos(highlight(record.text, start, end, inside), record.typos)
         parts.append(f'<p class="source-paragraph" id="{routes.paragraph_id(number)}" markdown="1">{body}</p>\n')
-        parts.append(_citers(page, record.text, inside, spans))
+        parts.append(_citers(page, record.text, inside, spans, record.typos))
     parts += [
         f"## About this text {{ #{routes.ABOUT_TEXT} }}\n",
         _metadata(record),
@@ -190,7 +190,7 @@ def _coverage(content: Content, record: Source) -> str:
     )
     if not result.uncited:
         return "## Coverage { #coverage }\n\n" + summary
-    items = "\n".join(f"<li>{text(record.text[s:e])}</li>" for s, e in result.uncited)
+    items = "\n".join(f"<li>{sic_marked(record.text[s:e], record.typos)}</li>" for s, e in result.uncited)
     return (
         f"## Coverage {{ #coverage }}\n\n{summary}"
         f'<details class="uncited"><summary>Sentences not cited ({len(result.uncited)})</summary>\n'
@@ -213,14 +213,14 @@ def _notes(writer: PageWriter, content: Content, record: Source) -> str:
     return "\n".join(parts)
 
 
-def _citers(page: str, source_text: str, inside, spans) -> str:
+def _citers(page: str, source_text: str, inside, spans, typos: tuple[str, ...] = ()) -> str:
     """What cites each passage of a paragraph: one closed line per passage, opened on demand."""
     if not inside:
         return ""
     items = []
     for span in inside:
         words = source_text[span[0] : span[1]].split()
-        opening = quoted(" ".join(words[:6]) + (" …" if len(words) > 6 else ""))
+        opening = mark_typos(quoted(" ".join(words[:6]) + (" …" if len(words) > 6 else "")), typos)
         count = len(spans[span])
         links = "".join(f'<li markdown="1">[{text(c.label)}]({link(page, c.page, c.anchor)})</li>' for c in spans[span])
         items.append(
