@@ -16,7 +16,8 @@ from ..cite.anchor import SourceText
 from ..load.nodes import controls, decode
 from ..load.records import CONTENT, Record, load_record
 from ..model import routes
-from ..model.kinds import KINDS, PAGE_KEYS, SITE_FILE
+from ..model.kinds import KINDS, SITE_FILE
+from ..model.topic import PAGE_KEYS
 from ..model.problems import Problem, in_order, shown
 from ..model.schema import SLUG, slug_like
 from . import statements, targets
