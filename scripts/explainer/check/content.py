@@ -17,9 +17,9 @@ from ..load.nodes import controls, decode
 from ..load.records import CONTENT, Record, load_record
 from ..model import routes
 from ..model.kinds import KINDS, SITE_FILE
-from ..model.topic import PAGE_KEYS
 from ..model.problems import Problem, in_order, shown
 from ..model.schema import SLUG, slug_like
+from ..model.topic import PAGE_KEYS
 from . import statements, targets
 from .checked import Checked
 from .typos import check_typos
