@@ -1,6 +1,8 @@
 """Contributor commands: `fmt`, `cite`, `schemas`, `manifest`, `find`.
 
-Thin like `cli`: read files, call the pure core, print, write.
+Thin like `cli`: read files, call the pure core, print, write. Each command
+imports what only it uses, so `make check` and `make site`, which register
+these commands but run none of them, start no slower for them.
 """
 
 from __future__ import annotations
@@ -11,16 +13,13 @@ from pathlib import Path
 
 from ..check import promise, redirects
 from ..check.content import check_content
-from ..cite import finder
 from ..load.nodes import decode
 from ..load.records import kind_of
 from ..model.build import build
 from ..model.kinds import KINDS
 from ..model.problems import errors, in_order, shown
-from ..render import reference, schemas
-from . import files, lookup
+from . import files
 from . import project as cli
-from .fmt import FormatError, format_text
 
 TEMPLATES = "templates"
 
@@ -59,6 +58,9 @@ def _formatted(root: Path):
 
 
 def cmd_fmt(root: Path, args) -> int:
+    from ..render import schemas
+    from .fmt import FormatError, format_text
+
     targets, problems = _formatted(root)
     changed = []
     for path, kind, data in targets:
@@ -88,6 +90,8 @@ def cmd_fmt(root: Path, args) -> int:
 
 
 def cmd_cite(root: Path, args) -> int:
+    from ..cite import finder
+
     raw, _ = files.read_content(root)
     content, _ = check_content(raw)  # a source's words can be found while other content is broken
     sources = {k: v for k, v in content.sources.items() if not args.source or k == args.source}
@@ -108,6 +112,8 @@ def cmd_cite(root: Path, args) -> int:
 
 
 def cmd_schemas(root: Path, args) -> int:
+    from ..render import reference, schemas
+
     stale = []
     for rel, text in {**schemas.files(), reference.PAGE: reference.markdown()}.items():
         if files.read_text(root, rel) != text:
@@ -143,6 +149,8 @@ def cmd_manifest(root: Path, args) -> int:
 
 
 def cmd_find(root: Path, args) -> int:
+    from . import lookup
+
     raw, problems = files.read_content(root)
     handwritten, unreadable = files.read_handwritten(root)
     checked, found = check_content(raw)
