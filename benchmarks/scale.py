@@ -32,7 +32,14 @@ sys.path.insert(0, str(HERE))
 import scale_report as report  # noqa: E402
 from synthetic import ROOT, scaled_project  # noqa: E402
 
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+# The commands as a contributor runs them. Python keeps compiled modules in __pycache__ unless told not
+# to; a shell that sets PYTHONDONTWRITEBYTECODE would make every start recompile the whole generator
+# (about 30 ms), which is a property of that shell, not of the generator.
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "PYTHONPATH": str(ROOT / "scripts"),
+    "NO_MKDOCS_2_WARNING": "1",
+}
 
 
 def run(cmd: list[str], cwd: Path) -> dict:
