@@ -129,6 +129,8 @@ $(ZSTAMP): requirements-zensical.txt
 site-zensical: $(STAMP) $(ZSTAMP)
 	$(RUN) -m explainer generate
 	SITE_DIR=site-zensical NO_COLOR=1 $(ZVENV)/bin/zensical build --clean --strict
+	@# The "For teachers" page offers the offline ZIP; it is built as for `make site` (Material's offline plugin).
+	$(RUN) -c 'import sys, pathlib; from explainer.cli import offlinesite; sys.exit(offlinesite.build(pathlib.Path("."), pathlib.Path("site-zensical")))'
 	$(RUN) scripts/missing_assets.py site-zensical "$$SITE_URL"
 
 ## test-zensical: the browser suite on Zensical's output (axe, assets, requests, links, search)
