@@ -94,6 +94,9 @@ def survey(browser, copy) -> Survey:
     page.on("requestfailed", lambda r: result.errors.append(f"{r.url}: {r.failure}"))
     for path in sorted(copy.folder.rglob("*.html")):
         page.goto(path.as_uri(), wait_until="load")
+        # Let what the page still fetches after its load event (the favicon, deferred scripts) finish:
+        # the next navigation would abort it, and that abort is ours, not the page's.
+        page.wait_for_load_state("networkidle")
         found = page.evaluate(COLLECT)
         result.visits.append(Visit(path.relative_to(copy.folder).as_posix(), page.title(),
                                    found["links"], set(found["ids"])))
