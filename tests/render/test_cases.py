@@ -51,7 +51,7 @@ and reports a change no case notices.
 - pages: notes_inline: notes / none [pages (timeline, positions, glossary)]
 - pages: explainer_index: explainers / none [pages]
 - pages: timeline, _event: era with events / with none; date_basis / none; year, month, day [pages (timeline)]
-- pages: quotes, quote_words: insertions / none; an insertion occurring twice [pages (quotes)]
+- pages: quotes, quote_words: insertions / none; an insertion whose words first stand inside another word [pages (quotes)]
 - pages: positions, _side, silence: stated side; silent in its own words; party left out (plain default)
   [pages (positions)]
 - pages: glossary, _term: See also present / absent [pages (glossary)]
@@ -121,6 +121,8 @@ Changes no case can notice (the mutation script's survivors), each equivalent fo
 - offline.STAMP's seconds: a ZIP stores time in two-second steps, so 0 and 1 are the same bytes.
 - typos.mark_typos `escaped in safe`: a fast path; replacing words the text does not hold changes nothing.
 - updated.inputs `or page in handwritten`: site.generate passes every hand-written page among `pages`.
+- site._dates `or not history.last_changed`: a shortcut; with nothing committed every page's date is None
+  and none is written, the same output without the lookups.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ comes from the site file; the words here are the generator's own.
 
 from __future__ import annotations
 
+import re
+
 from ..model import routes
 from ..model.content import Content
 from ..model.records import Event, Explainer, Label, Note, Position, Quote, Side, Site, Term
@@ -130,13 +132,15 @@ def quotes(content: Content) -> Page:
 
 
 def quote_words(record: Quote) -> str:
-    """The quoted words, escaped, with the source's own insertions marked."""
+    """The quoted words, escaped, with the source's own insertions marked: each at its first place
+    that is not inside a longer word ("the" is not marked in "other")."""
     words = text(record.words)
     for inserted in record.insertions:
         safe = text(inserted)
-        words = words.replace(
-            safe, f'<span class="insertion" title="Added by the source, not the speaker">{safe}</span>', 1
-        )
+        found = re.search(rf"(?<![^\W_]){re.escape(safe)}(?![^\W_])", words)
+        if found:
+            mark = f'<span class="insertion" title="Added by the source, not the speaker">{safe}</span>'
+            words = words[: found.start()] + mark + words[found.end() :]
     return words
 
 
