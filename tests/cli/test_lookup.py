@@ -76,7 +76,7 @@ def test_pages_parts_and_nested_ids(real, query, expected):
                                               "did you mean treaty-signed-by?"),
     ("/timeline/#treaty-signed-by", "/timeline/#treaty-signed-by is not published; did you mean treaty-signed-by?"),
     ("/nowhere/", "/nowhere/ is not an address this site publishes; copy the address from the site's # link, "
-                  "e.g. /explainers/treaty/#treaty-signed-by"),
+                  "e.g. /timeline/#some-event-id"),
     ("/timeline/", "/timeline/ is made from many records; add the #anchor of the one you mean (the # link beside it)"),
     ("/timeline/#era-treaty", "#era-treaty is a heading of /timeline/, a page made from many records; "
                               "use the # link beside the one you mean"),

@@ -43,7 +43,7 @@ def anchors_in(markdown: str) -> list[str]:
 
 
 def addresses(pages: Pages) -> set[str]:
-    """Pages and anchors as flat addresses: '/timeline/' and '/timeline/#treaty-signed'."""
+    """Pages and anchors as flat addresses: '/timeline/' and '/timeline/#some-event-id'."""
     return {url for url in pages} | {f"{url}#{anchor}" for url, anchors in pages.items() for anchor in anchors}
 
 

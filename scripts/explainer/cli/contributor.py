@@ -32,7 +32,7 @@ def register(sub) -> dict:
     found.add_argument("words", nargs="+", help="words from the source, typed as you remember them")
     found.add_argument("--source", help="search only this source id")
     lookup_parser = sub.add_parser("find", help="print the file and line of a record, by its id or its site address")
-    lookup_parser.add_argument("query", help="an id, or an address such as /explainers/treaty/#treaty-signed-by")
+    lookup_parser.add_argument("query", help="an id, or an address such as /timeline/#some-event-id")
     for name, what in (
         ("schemas", "write the JSON Schemas editors use into schemas/"),
         ("manifest", "add newly published addresses to urls.json (never removes one)"),

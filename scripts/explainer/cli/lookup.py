@@ -67,7 +67,7 @@ def find(places: dict[str, Place], published: dict[str, list[str]], query: str, 
     if page not in published:
         return (
             f"{page} is not an address this site publishes; copy the address from the site's # link, "
-            f"e.g. /explainers/treaty/#treaty-signed-by"
+            f"e.g. /timeline/#some-event-id"
         )
     if anchor and anchor not in published[page]:
         return f"{page}#{anchor} is not published; {_suggest(anchor, places)}"

@@ -252,8 +252,8 @@ REDIRECT = Obj(
     doc="an address that is no longer published, and where it leads now",
     fields={
         "id": Field(Slug(), doc="names the redirect; by convention the retired id, so it is not reused"),
-        "from": Field(SitePath(), doc="the retired address, e.g. /explainers/treaty/#old-claim-id"),
-        "to": Field(SitePath(), doc="the published address it leads to, e.g. /explainers/treaty/#new-claim-id"),
+        "from": Field(SitePath(), doc="the retired address, e.g. /explainers/some-page/#old-claim-id"),
+        "to": Field(SitePath(), doc="the published address it leads to, e.g. /explainers/some-page/#new-claim-id"),
         "reason": Field(Text(), required=False, doc="why the address changed"),
     },
 )

@@ -102,7 +102,7 @@ def statement_anchor(record_id: str, where: tuple, own_id: str | None) -> str:
 
 
 def url(page: str) -> str:
-    """A page's address from the site root: 'explainers/treaty.md' → '/explainers/treaty/'."""
+    """A page's address from the site root: 'explainers/some-page.md' → '/explainers/some-page/'."""
     if not page.endswith(".md"):
         return "/" + page  # a data file keeps its name
     stem = page[: -len(".md")]

@@ -189,7 +189,7 @@ SITE_PATH = re.compile(r"^/(?:[a-z0-9][a-z0-9._-]*/)*(?:#[A-Za-z0-9][A-Za-z0-9_:
 class SitePath(Text):
     """An address on this site, from its root: a page, optionally with an anchor."""
 
-    doc: str = "an address on this site from its root, e.g. /explainers/treaty/#treaty-banned-range"
+    doc: str = "an address on this site from its root, e.g. /explainers/some-page/#some-claim-id"
 
     def check(self, value, node, where, ctx):
         if not SITE_PATH.match(value):
@@ -197,7 +197,7 @@ class SitePath(Text):
                 node,
                 f"{field_path(where)} {shown(value)} is not an address on this site",
                 "write the part after the site's address, starting and ending with '/', e.g. "
-                "/explainers/treaty/ or /explainers/treaty/#claim-id",
+                "/explainers/some-page/ or /explainers/some-page/#claim-id",
             )
             return None
         return value
