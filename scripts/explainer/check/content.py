@@ -113,14 +113,9 @@ def _check_site(content: Checked) -> list[Problem]:
             if ident is None:
                 continue  # reported by the schema
             if ident in seen:
-                line, col = record.at(field, i, "id")
                 problems.append(
-                    Problem(
-                        record.path,
-                        line,
-                        col,
-                        f"{noun} id {shown(ident)} is listed twice",
-                        f"give each {noun} its own id",
+                    record.problem(
+                        (field, i, "id"), f"{noun} id {shown(ident)} is listed twice", f"give each {noun} its own id"
                     )
                 )
             seen.add(ident)
@@ -144,8 +139,7 @@ def _check_ids(records: list[Record], content: Checked) -> list[Problem]:
                 continue
             if RESERVED_ID.match(value):
                 problems.append(
-                    _at(
-                        record,
+                    record.problem(
                         where,
                         f"id {shown(value)} is reserved for a part of the page",
                         "choose a more specific id, e.g. one starting with the topic",
@@ -153,8 +147,7 @@ def _check_ids(records: list[Record], content: Checked) -> list[Problem]:
                 )
             elif value in first:
                 problems.append(
-                    _at(
-                        record,
+                    record.problem(
                         where,
                         f"id {shown(value)} is already used in {first[value]}",
                         "ids are links: choose an id used nowhere else",
@@ -176,12 +169,9 @@ def _check_page_names(records: list[Record]) -> list[Problem]:
     problems = []
     for record in records:
         if record.kind in OWN_PAGE and record.id == "index":
-            line, col = record.at("id")
             problems.append(
-                Problem(
-                    record.path,
-                    line,
-                    col,
+                record.problem(
+                    ("id",),
                     f"id 'index' is the address of the {record.kind} list",
                     "choose another id (and rename the file to match)",
                 )
@@ -194,20 +184,16 @@ def _check_sources(content: Checked, texts: dict[str, bytes]) -> list[Problem]:
     for record in content.of("source"):
         published = record.data.get("published") or {}
         if published.get("basis") in ("stated", "inferred") and not published.get("date"):
-            line, col = record.at("published")
             problems.append(
-                Problem(
-                    record.path, line, col, "published has a basis but no date", "add 'date:' or set 'basis: unknown'"
+                record.problem(
+                    ("published",), "published has a basis but no date", "add 'date:' or set 'basis: unknown'"
                 )
             )
         data = texts.get(record.id)
-        line, col = record.at("id")
         if data is None:
             problems.append(
-                Problem(
-                    record.path,
-                    line,
-                    col,
+                record.problem(
+                    ("id",),
                     f"no text for source {shown(record.id)}",
                     f"add the verbatim text as {CONTENT}/sources/{record.id}.txt",
                 )
@@ -215,12 +201,9 @@ def _check_sources(content: Checked, texts: dict[str, bytes]) -> list[Problem]:
             continue
         digest = hashlib.sha256(data).hexdigest()
         if record.data.get("sha256") and digest != record.data["sha256"]:
-            line, col = record.at("sha256")
             problems.append(
-                Problem(
-                    record.path,
-                    line,
-                    col,
+                record.problem(
+                    ("sha256",),
                     f"{record.id}.txt no longer matches its recorded hash (now {digest})",
                     "restore the verbatim text; change the hash only for a new, reviewed source",
                 )
@@ -273,11 +256,10 @@ def _check_refs(content: Checked, records: list[Record]) -> list[Problem]:
                     if kind in SITE_KINDS
                     else "check the spelling against the ids in content/",
                 )
-                problems.append(_at(record, where, f"no {what} has the id {shown(value)}", fix))
+                problems.append(record.problem(where, f"no {what} has the id {shown(value)}", fix))
             elif value == record.id and kind != "any":  # a reading or note on itself is the wrong kind
                 problems.append(
-                    _at(
-                        record,
+                    record.problem(
                         where,
                         f"{shown(value)} is this record's own id",
                         "remove it; a record does not refer to itself",
@@ -287,19 +269,13 @@ def _check_refs(content: Checked, records: list[Record]) -> list[Problem]:
                 first = listed.setdefault((where[:-1], value), where)
                 if first != where:
                     problems.append(
-                        _at(
-                            record,
+                        record.problem(
                             where,
                             f"{shown(value)} is listed twice (first on line {record.at(*first)[0]})",
                             "keep one of them",
                         )
                     )
     return problems
-
-
-def _at(record: Record, where: tuple, message: str, fix: str) -> Problem:
-    line, col = record.at(*where)
-    return Problem(record.path, line, col, message, fix)
 
 
 def _closest_id(value: str, pool: set[str], otherwise: str) -> str:

@@ -60,8 +60,7 @@ def _statement(content: Checked, record: Record, where: tuple, mapping: dict):
         if source is not None:
             result = cite.anchor(source, item["quote"], item.get("prefix"), item.get("suffix"))
             if isinstance(result, cite.Miss):
-                line, col = record.at(*where, "cite", index, "quote")
-                problems.append(Problem(record.path, line, col, result.message, result.fix))
+                problems.append(record.problem((*where, "cite", index, "quote"), result.message, result.fix))
             else:
                 found = result
         citations.append(Citation(item["source"], item["quote"], found))
@@ -77,12 +76,9 @@ def _statement(content: Checked, record: Record, where: tuple, mapping: dict):
 
 def _check_attribution(record: Record, where: tuple, mapping: dict) -> list[Problem]:
     if mapping.get("basis") in ("reported", "quotation") and not mapping.get("attributed_to"):
-        line, col = record.at(*where, "basis")
         return [
-            Problem(
-                record.path,
-                line,
-                col,
+            record.problem(
+                (*where, "basis"),
                 f"basis {mapping['basis']!r} needs attributed_to",
                 "add 'attributed_to:' naming who is reported as saying it",
             )
@@ -99,12 +95,9 @@ def _check_quoted_words(record: Record, where: tuple, mapping: dict, statement: 
     for match in QUOTED.finditer(statement.text):
         words = cite.fold(match.group(1)).strip(" ,.")
         if words and not any(words in q for q in quotes):
-            line, col = record.at(*where, statement.text_key)
             problems.append(
-                Problem(
-                    record.path,
-                    line,
-                    col,
+                record.problem(
+                    (*where, statement.text_key),
                     f"quoted words {shown(match.group(0))} are not in any of the cited quotes",
                     "quote the source word for word, or cite the passage that has these words",
                 )
@@ -116,24 +109,17 @@ def _check_side(record: Record, where: tuple, mapping: dict) -> list[Problem]:
     """A position side states a position with its basis, or says why the sources are silent."""
     if record.kind != "position" or len(where) != 2:
         return []
-    line, col = record.at(*where)
     if mapping.get("silent"):
         return [
-            Problem(
-                record.path,
-                line,
-                col,
-                "a side cannot be both stated and silent",
-                "remove 'silent:' or remove 'statement:' and 'cite:'",
+            record.problem(
+                where, "a side cannot be both stated and silent", "remove 'silent:' or remove 'statement:' and 'cite:'"
             )
         ]
     missing = [k for k in ("statement", "basis", "held_by") if not mapping.get(k)]
     if missing:
         return [
-            Problem(
-                record.path,
-                line,
-                col,
+            record.problem(
+                where,
                 f"{where[1]} lacks {', '.join(missing)}",
                 "a stated side needs held_by, statement, basis and cite",
             )
@@ -146,12 +132,9 @@ def check_silent_sides(content: Checked) -> list[Problem]:
     for record in content.of("position"):
         for party, value in (record.data.get("sides") or {}).items():
             if value is not None and "cite" not in value and not value.get("silent"):
-                line, col = record.at("sides", party)
                 problems.append(
-                    Problem(
-                        record.path,
-                        line,
-                        col,
+                    record.problem(
+                        ("sides", party),
                         f"{party} has neither cite nor silent",
                         "state the position with cite:, or say with silent: what the sources leave out",
                     )
@@ -173,26 +156,20 @@ def check_quotes(content: Checked) -> list[Problem]:
             if c and c.get("source") in content.sources
         ]
         if cited and not any(s.occurrences(folded) for s in cited):
-            line, col = record.at("words")
             passage = cited[0].closest_anchor(folded)
             ready = paste.words_fix(cited[0], passage) if passage else None
             problems.append(
-                Problem(
-                    record.path,
-                    line,
-                    col,
+                record.problem(
+                    ("words",),
                     "words are not verbatim in the cited source",
                     "copy them exactly" + (f"; the closest passage, {paste.MARKER}{ready}" if ready else ""),
                 )
             )
         for index, inserted in enumerate(record.data.get("insertions") or []):
             if inserted and cite.fold(inserted) not in folded:
-                line, col = record.at("insertions", index)
                 problems.append(
-                    Problem(
-                        record.path,
-                        line,
-                        col,
+                    record.problem(
+                        ("insertions", index),
                         f"insertion {shown(inserted)} is not inside words",
                         "copy the inserted words exactly as they appear in 'words'",
                     )
@@ -225,23 +202,18 @@ def check_consistency(content: Checked) -> list[Problem]:
             continue
         missing_numbers, missing_names = unsupported(statement.text, quotes, same)
         record, where = statement.owner, statement.where
-        line, col = record.at(*where, statement.text_key)
         for number in missing_numbers:
             problems.append(
-                Problem(
-                    record.path,
-                    line,
-                    col,
+                record.problem(
+                    (*where, statement.text_key),
                     f"{number} is in the claim but in none of its quotes",
                     "correct the figure, or cite the passage that gives it",
                 )
             )
         for name in missing_names:
             problems.append(
-                Problem(
-                    record.path,
-                    line,
-                    col,
+                record.problem(
+                    (*where, statement.text_key),
                     f"{name!r} is in the claim but in none of its quotes",
                     "check the name, or cite a passage that names it",
                     severity="warning",

@@ -90,8 +90,7 @@ def _wrong_kinds(
         for i, ref in enumerate(record.data.get(field) or []):
             target = index.get(ref) if ref else None
             if target is not None and target.kind not in allowed:
-                line, col = record.at(field, i)
-                problems.append(Problem(record.path, line, col, f"{label} {ref!r} is {_a(target.kind)}, {why}", fix))
+                problems.append(record.problem((field, i), f"{label} {ref!r} is {_a(target.kind)}, {why}", fix))
     return problems
 
 

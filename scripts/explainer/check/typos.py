@@ -11,12 +11,9 @@ def check_typos(record: Record, source_text: str) -> list[Problem]:
     problems = []
     for index, typo in enumerate(record.data.get("typos") or []):
         if typo and typo not in source_text:
-            line, col = record.at("typos", index)
             problems.append(
-                Problem(
-                    record.path,
-                    line,
-                    col,
+                record.problem(
+                    ("typos", index),
                     f"typo {shown(typo)} is not in {record.id}.txt",
                     "copy the word exactly as the text misprints it, or remove it from typos",
                 )

@@ -31,6 +31,11 @@ class Record:
             where = where[:-1]
         return self.positions.get(where, (1, 1))
 
+    def problem(self, where: tuple, message: str, fix: str, severity: str = "error") -> Problem:
+        """A problem with the value at `where` in this record's file, at its line and column."""
+        line, col = self.at(*where)
+        return Problem(self.path, line, col, message, fix, severity=severity)
+
 
 def kind_of(path: str) -> str | None:
     """The record kind a content path holds, from its folder."""
@@ -67,9 +72,6 @@ def load_record(path: str, data: bytes) -> tuple[Record | None, list[Problem]]:
 def _check_file_name(record: Record) -> list[Problem]:
     stem = posixpath.splitext(posixpath.basename(record.path))[0]
     if record.id and record.id != stem:
-        line, col = record.at("id")
         fix = f"rename the file to {record.id}.yml" + (f" or set id: {stem}" if SLUG.match(stem) else "")
-        return [
-            Problem(record.path, line, col, f"id {shown(record.id)} does not match the file name {shown(stem)}", fix)
-        ]
+        return [record.problem(("id",), f"id {shown(record.id)} does not match the file name {shown(stem)}", fix)]
     return []
