@@ -113,7 +113,7 @@ def background_date(date: str | None, refs) -> str:
     if not date or not refs:
         return ""
     return (
-        f'<span class="background-date" markdown="1"><span class="basis basis-background">Date from background'
+        f'<span class="background-date"><span class="basis basis-background">Date from background'
         f"</span> {time(date)}{reference_list(refs)}</span>"
     )
 
