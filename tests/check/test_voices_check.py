@@ -64,6 +64,8 @@ def test_speakers_come_from_the_site_file_each_party_first_and_names_are_aliases
     assert speakers_of(site) == SPEAKERS
     assert speakers_of({"parties": [{"id": "x"}, None, {"name": "Y", "speakers": [{"id": "z"}]}]}) == []
     assert speakers_of({}) == []
+    odd = {"parties": [{"id": "a", "name": "A", "aliases": "AB", "speakers": "x"}, "b"], "x": 1}
+    assert speakers_of(odd) == [Speaker("a", "A", "a", ("A",))]  # the schema reports the shapes
 
 
 def test_a_name_or_alias_resolves_whatever_its_case_and_apostrophe():
@@ -287,3 +289,26 @@ def test_a_quote_s_words_stand_inside_its_speaker_s_quotation_marks():
         "content/quotes/voices-quote.yml:2:10: speaker 'Putin' is no speaker in content/site.yml; "
         "use one of: Russia, United States, Vladimir Putin",
     ]
+
+
+def test_a_name_given_to_two_speakers_is_reported_where_it_is_given_the_second_time():
+    clash = SITE.replace("aliases: [Putin, Russia’s president]", "aliases: [Putin, moscow]")
+    files = {k: v for k, v in read_files(ROOT).items() if k.startswith("content/sources/")}
+    files["content/site.yml"] = clash.encode()
+    content, _ = check_content(files)
+    assert [p.format() for p in check_voices(content)] == [
+        "content/site.yml:9:26: 'moscow' already names russia; give each name or alias to one party or speaker, "
+        "or the source's cues cannot tell them apart",
+    ]
+    files["content/site.yml"] = SITE.replace("aliases: [Moscow]", "aliases: [Moscow, Russia’s  President]").encode()
+    content, _ = check_content(files)
+    assert [p.format() for p in check_voices(content)] == [
+        "content/site.yml:9:26: 'Russia’s president' already names russia; give each name or alias to one party "
+        "or speaker, or the source's cues cannot tell them apart",
+    ]
+
+
+def test_bad_shapes_in_a_quote_or_the_site_file_are_left_to_the_schema_not_a_traceback():
+    bad = QUOTE.format(speaker="Vladimir Putin", words="we will not deploy them").replace(
+        "  - source: putin-eef-2019\n    quote: we will not deploy them\n", "  - just words\n")
+    assert problems_with("content/quotes/voices-quote.yml", bad) == []

@@ -9,6 +9,8 @@ message on the line that makes the claim: `basis`, `attributed_to`, `kind` or a 
 
 from __future__ import annotations
 
+import bisect
+import operator
 from dataclasses import dataclass
 
 from ..cite.anchor import SourceText, fold
@@ -54,12 +56,12 @@ def speakers_of(site: dict) -> list[Speaker]:
     """Each party, then each of its speakers, from the site file's mapping; incomplete entries left
     to the schema check."""
     found = []
-    for party in site.get("parties") or []:
+    for party in _listed(site.get("parties")):
         if not _named(party):
             continue
         found.append(Speaker(party["id"], party["name"], party["id"], _aliases(party)))
         found += [
-            Speaker(s["id"], s["name"], party["id"], _aliases(s)) for s in party.get("speakers") or [] if _named(s)
+            Speaker(s["id"], s["name"], party["id"], _aliases(s)) for s in _listed(party.get("speakers")) if _named(s)
         ]
     return found
 
@@ -76,7 +78,9 @@ class Voices:
 
     def cued(self, start: int, end: int) -> set[str]:
         """The speakers whose cue lies whole inside [start, end)."""
-        return {who for s, e, who in self.cues if start <= s and e <= end}
+        first = bisect.bisect_left(self.cues, start, key=operator.itemgetter(0))
+        last = bisect.bisect_left(self.cues, end, key=operator.itemgetter(0))
+        return {who for _, e, who in self.cues[first:last] if e <= end}
 
 
 def voices_of(text: str, speakers: list[Speaker]) -> Voices:
@@ -166,12 +170,18 @@ def _key(name: str) -> str:
     return " ".join(name.replace("\u2019", "'").split()).casefold()
 
 
+def _listed(value) -> list:
+    """A list from YAML, or nothing: the schema check reports any other shape."""
+    return value if isinstance(value, list) else []
+
+
 def _named(item) -> bool:
     return isinstance(item, dict) and isinstance(item.get("id"), str) and isinstance(item.get("name"), str)
 
 
 def _aliases(item: dict) -> tuple[str, ...]:
-    return (item["name"], *(a for a in item.get("aliases") or [] if isinstance(a, str)))
+    aliases = item.get("aliases")
+    return (item["name"], *(a for a in aliases if isinstance(a, str))) if isinstance(aliases, list) else (item["name"],)
 
 
 # --- Placing the rules on the content -----------------------------------------------------------
@@ -187,11 +197,47 @@ def source_voices(content: Checked, source: SourceText) -> Voices:
     return content.memo(f"voices:{source.id}", lambda: voices_of(source.text, list(cast_of(content).speakers)))
 
 
+def check_aliases(content: Checked) -> list[Problem]:
+    """A name or alias names one speaker: given to two, the reader could not tell whose words follow it."""
+    sites = content.of("site")
+    problems: list[Problem] = []
+    owners: dict[str, str] = {}
+    for where, owner, name in _names_in(sites[0].data) if sites else []:
+        first = owners.setdefault(_key(name), owner)
+        if first != owner:
+            problems.append(
+                sites[0].problem(
+                    where,
+                    f"{shown(name)} already names {first}",
+                    "give each name or alias to one party or speaker, or the source's cues cannot tell them apart",
+                )
+            )
+    return problems
+
+
+def _names_in(site: dict):
+    """(where, owner id, name) of every party's and speaker's name and alias, in file order."""
+    for p, party in enumerate(_listed(site.get("parties"))):
+        if not _named(party):
+            continue
+        yield from _own_names(("parties", p), party)
+        for s, speaker in enumerate(_listed(party.get("speakers"))):
+            if _named(speaker):
+                yield from _own_names(("parties", p, "speakers", s), speaker)
+
+
+def _own_names(where: tuple, item: dict):
+    yield (*where, "name"), item["id"], item["name"]
+    for a, alias in enumerate(_listed(item.get("aliases"))):
+        if isinstance(alias, str):
+            yield (*where, "aliases", a), item["id"], alias
+
+
 def check_voices(content: Checked) -> list[Problem]:
     """Every cited statement's basis, attribution and side kind, and every quote's words, against
     the voices of what they cite."""
     cast = cast_of(content)
-    problems = []
+    problems = check_aliases(content)
     for statement in content.statements:
         problems += _check_statement(content, cast, statement)
     for record in content.of("quote"):
@@ -323,8 +369,8 @@ def _check_quote(content: Checked, cast: Cast, record: Record) -> list[Problem]:
 def _heard_words(content: Checked, record: Record, words: str) -> list[Heard]:
     """What each occurrence of a quote's words in its cited sources reaches."""
     folded, heard = fold(words), []
-    for item in record.data.get("cite") or []:
-        source = content.sources.get(str((item or {}).get("source")))
+    for item in _listed(record.data.get("cite")):
+        source = content.sources.get(str(item.get("source"))) if isinstance(item, dict) else None
         if source is None or not folded:
             continue
         for at in source.occurrences(folded):
