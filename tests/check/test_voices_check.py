@@ -312,3 +312,21 @@ def test_bad_shapes_in_a_quote_or_the_site_file_are_left_to_the_schema_not_a_tra
     bad = QUOTE.format(speaker="Vladimir Putin", words="we will not deploy them").replace(
         "  - source: putin-eef-2019\n    quote: we will not deploy them\n", "  - just words\n")
     assert problems_with("content/quotes/voices-quote.yml", bad) == []
+
+
+def test_a_citation_reaching_into_a_cue_is_the_speaker_s_for_the_attribution_rule():
+    who = "President Vladimir Putin"  # of the cue "Vladimir Putin said that"
+    assert heard(who) == ((Voice.NARRATION, None),) and cued(who) == {"putin"}
+    assert attribution_problem("putin", heard(who), cued(who), who, NAMES) is None
+    assert cued("previously banned under the nuclear treaty.") == set()
+    assert cued("the nuclear treaty. According to Putin,") == {"putin"}
+
+
+def test_accused_is_a_cue_its_object_and_charge_the_speaker_s_reported_words():
+    text = "The mayor accused the council of hiding the report. The council denied it."
+    spans = voices_of(text, [Speaker("mayor", "Ana Ruiz", "town", ("the mayor",))]).spans
+    assert [(s.voice, s.speaker, text[s.start:s.end]) for s in spans if not s.blank] == [
+        (Voice.NARRATION, None, "The mayor accused "),
+        (Voice.REPORTED, "mayor", "the council of hiding the report."),
+        (Voice.NARRATION, None, "The council denied it."),
+    ]

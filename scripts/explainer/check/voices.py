@@ -77,10 +77,11 @@ class Voices:
         return voice_of(self.spans, start, end)
 
     def cued(self, start: int, end: int) -> set[str]:
-        """The speakers whose cue lies whole inside [start, end)."""
-        first = bisect.bisect_left(self.cues, start, key=operator.itemgetter(0))
-        last = bisect.bisect_left(self.cues, end, key=operator.itemgetter(0))
-        return {who for _, e, who in self.cues[first:last] if e <= end}
+        """The speakers whose cue [start, end) reaches into: a citation of the words that attribute
+        speech to someone ("the harbor's mayor Ada Lind", of "Ada Lind said that") is theirs."""
+        first = bisect.bisect_right(self.cues, start, key=operator.itemgetter(1))  # cues never overlap,
+        last = bisect.bisect_left(self.cues, end, key=operator.itemgetter(0))  # so both ends are in order
+        return {who for _, _, who in self.cues[first:last]}
 
 
 def voices_of(text: str, speakers: list[Speaker]) -> Voices:
