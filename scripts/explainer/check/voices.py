@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import operator
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..cite.anchor import SourceText, fold
 from ..cite.voices import Span, Speaker, Voice, describe, read_voices, voice_of
@@ -31,7 +32,7 @@ class Cast:
 
     speakers: tuple[Speaker, ...]
 
-    @property
+    @cached_property
     def names(self) -> dict[str, str]:
         return {s.id: s.name for s in self.speakers}
 
