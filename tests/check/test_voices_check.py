@@ -261,8 +261,7 @@ id: voices-quote
 speaker: {speaker}
 occasion: a forum
 place: Vladivostok
-date: 2019
-date_basis: The report says Thursday.
+when: Thursday
 words: {words}
 cite:
   - source: putin-eef-2019
@@ -275,12 +274,12 @@ def test_a_quote_s_words_stand_inside_its_speaker_s_quotation_marks():
     inside = "we will not deploy them in the regions"
     assert problems_with(path, QUOTE.format(speaker="Vladimir Putin", words=inside)) == []
     assert problems_with(path, QUOTE.format(speaker="Vladimir Putin", words="Moscow will not deploy them")) == [
-        "content/quotes/voices-quote.yml:7:8: words 'Moscow will not deploy them' are not inside quotation marks "
+        "content/quotes/voices-quote.yml:6:8: words 'Moscow will not deploy them' are not inside quotation marks "
         "given to Vladimir Putin (voice found: Vladimir Putin, reported); copy words that stand inside quotation "
         "marks the report gives to Vladimir Putin, or name their speaker",
     ]
     assert problems_with(path, QUOTE.format(speaker="Vladimir Putin", words="regrettable and provocative.")) == [
-        "content/quotes/voices-quote.yml:7:8: words 'regrettable and provocative.' are not inside quotation marks "
+        "content/quotes/voices-quote.yml:6:8: words 'regrettable and provocative.' are not inside quotation marks "
         "given to Vladimir Putin (voice found: Russia, quoted); copy words that stand inside quotation marks the "
         "report gives to Vladimir Putin, or name their speaker",
     ]

@@ -122,6 +122,9 @@ def quotation_problem(who: str, words: str, heard: Heard, names: dict[str, str],
     )
 
 
+FOREIGN = "another party's account"
+
+
 def side_problem(kind: str | None, party: str, heard: list[Heard], cast: Cast) -> str | None:
     """A side's cited words agree with its kind: the party's own, the report's, or another's account."""
     names, members = cast.names, cast.members(party)
@@ -130,7 +133,7 @@ def side_problem(kind: str | None, party: str, heard: list[Heard], cast: Cast) -
     foreign: list[Heard] = [tuple((v, s) for v, s in voices if s not in members) for voices in spoken]
     if kind != "account" and any(foreign):
         return (
-            f"another party's account in the {party_name} cell without its label: "
+            f"{FOREIGN} in the {party_name} cell without its label: "
             f"the cited words are not the {party_name} side's (voice found: {found(foreign, names)})"
         )
     if kind == "own" and not all(spoken):
@@ -344,7 +347,8 @@ def _check_side(record: Record, where: tuple, cast: Cast, heard: list[Heard]) ->
     message = side_problem(kind, where[1], heard, cast)
     if not message:
         return []
-    return [record.problem((*where, "kind"), message, SIDE_FIXES.get(kind, SIDE_FIXES[None]))]
+    foreign = message.startswith(FOREIGN)  # whatever the kind, the fix is the label or silence
+    return [record.problem((*where, "kind"), message, SIDE_FIXES.get(None if foreign else kind, SIDE_FIXES[None]))]
 
 
 def _check_quote(content: Checked, cast: Cast, record: Record) -> list[Problem]:
