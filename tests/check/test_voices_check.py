@@ -329,3 +329,18 @@ def test_accused_is_a_cue_its_object_and_charge_the_speaker_s_reported_words():
         (Voice.REPORTED, "mayor", "the council of hiding the report."),
         (Voice.NARRATION, None, "The council denied it."),
     ]
+
+
+def test_without_a_site_file_only_its_absence_is_reported_and_without_speakers_the_fix_says_so():
+    files = {k: v for k, v in read_files(ROOT).items() if k.startswith("content/sources/")}
+    files["content/quotes/voices-quote.yml"] = QUOTE.format(speaker="Vladimir Putin", words="we will not deploy").encode()
+    content, problems = check_content(files)
+    assert check_voices(content) == []
+    assert [p.message for p in problems if p.path == "content/site.yml"] == ["the site file is missing"]
+    files["content/site.yml"] = b"id: site\nparties: []\n"
+    content, _ = check_content(files)
+    assert [p.format() for p in check_voices(content)] == [
+        "content/quotes/voices-quote.yml:2:10: speaker 'Vladimir Putin' is no speaker in content/site.yml; "
+        "use one of: none yet (add one in content/site.yml)",
+    ]
+    assert Cast(()).known() == "none yet (name the speaker under parties: in content/site.yml)"

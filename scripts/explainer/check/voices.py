@@ -46,7 +46,8 @@ class Cast:
         return next((s.id for s in self.speakers if _key(s.name) == _key(name)), None)
 
     def known(self) -> str:
-        return ", ".join(sorted({a for s in self.speakers for a in s.aliases}, key=str.casefold))
+        names = sorted({a for s in self.speakers for a in s.aliases}, key=str.casefold)
+        return ", ".join(names) or f"none yet (name the speaker under parties: in {SITE_FILE})"
 
     def members(self, party: str) -> set[str]:
         """The party and its speakers: whose words are the party's own."""
@@ -241,6 +242,8 @@ def _own_names(where: tuple, item: dict):
 def check_voices(content: Checked) -> list[Problem]:
     """Every cited statement's basis, attribution and side kind, and every quote's words, against
     the voices of what they cite."""
+    if not content.of("site"):
+        return []  # the missing site file is reported; without it no one can be told apart
     cast = cast_of(content)
     problems = check_aliases(content)
     for statement in content.statements:
@@ -358,7 +361,7 @@ def _check_quote(content: Checked, cast: Cast, record: Record) -> list[Problem]:
         return []
     who = cast.by_name(speaker)
     if who is None:
-        names = ", ".join(sorted(cast.names.values(), key=str.casefold))
+        names = ", ".join(sorted(cast.names.values(), key=str.casefold)) or f"none yet (add one in {SITE_FILE})"
         return [
             record.problem(
                 ("speaker",), f"speaker {shown(speaker)} is no speaker in {SITE_FILE}", f"use one of: {names}"
