@@ -19,6 +19,7 @@ pool: the words of the page's citations and background references.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ def number_key(number: str) -> str:
     return number.replace(",", "")
 
 
+@functools.lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """How a word is compared: case ignored, a possessive 's and inner full stops dropped."""
     return POSSESSIVE.sub("", word.lower()).replace(".", "")
@@ -79,26 +81,26 @@ def pool_of(texts: Iterable[str], names: Sequence[tuple[str, Sequence[str]]] = (
     """The pool of `texts`. Each (name, forms) of `names` (a party or speaker with its aliases, a
     long name with its short form) gives the name once one of its forms stands in the texts."""
     text = fold(" ".join(texts))
-    words = {word_key(w) for w in WORD.findall(text)}
-    keyed = word_key_text(text)
+    words = {word_key(w) for w in set(WORD.findall(text))}
+    lowered: list[str] = []  # the text in lower case, made once and only if a name of several words needs it
+    given = set()
     for name, forms in names:
-        if any(_stands_in(form, words, keyed) for form in forms):
-            words |= {word_key(w) for w in WORD.findall(fold(name))}
-    return Pool(frozenset(number_key(n) for n in NUMBER.findall(text)), frozenset(words))
+        if any(_stands_in(form, words, text, lowered) for form in forms):
+            given |= {word_key(w) for w in WORD.findall(fold(name))}
+    return Pool(frozenset(number_key(n) for n in NUMBER.findall(text)), frozenset(words | given))
 
 
-def _stands_in(name: str, words: set[str], keyed: str) -> bool:
-    """Does `name` stand in the text whose words are `words` (`keyed`: the text in key form)?"""
-    keys = [word_key(w) for w in WORD.findall(fold(name))]
-    if not keys or any(k not in words for k in keys):
+def _stands_in(name: str, words: set[str], text: str, lowered: list[str]) -> bool:
+    """Does `name` stand in `text`, whose words are `words`? (A name of several words, in order.)"""
+    parts = WORD.findall(fold(name))
+    if not parts or any(word_key(w) not in words for w in parts):
         return False
-    pattern = r"(?<!\w)" + r"\W+".join(re.escape(k) for k in keys) + r"(?!\w)"
-    return len(keys) == 1 or re.search(pattern, keyed) is not None
-
-
-def word_key_text(text: str) -> str:
-    """The whole text in the compared form of its words, for finding names of several words."""
-    return WORD.sub(lambda m: word_key(m.group()), text)
+    if len(parts) == 1:
+        return True
+    if not lowered:
+        lowered.append(text.lower())
+    pattern = r"(?<!\w)" + r"\W+".join(re.escape(w.lower()) for w in parts) + r"(?!\w)"
+    return re.search(pattern, lowered[0]) is not None
 
 
 def missing(text: str, pool: Pool) -> list[str]:
