@@ -1,0 +1,67 @@
+"""Absolute dates: one the cited words do not give needs a reference (check/dates.py)."""
+
+from __future__ import annotations
+
+from explainer.check.content import check_content
+from explainer.check.dates import check_dates
+from conftest import ROOT, read_files
+
+EVENT = """\
+id: an-event
+date: {date}
+era: collapse
+title: The treaty is signed
+text: The treaty was signed.
+basis: narration
+cite:
+  - source: putin-eef-2019
+    quote: {quote}
+"""
+QUOTE = """\
+id: a-quote
+speaker: Vladimir Putin
+occasion: a forum
+place: Vladivostok
+date: {date}
+date_basis: The report says Thursday.
+words: We will produce such missiles
+cite:
+  - source: putin-eef-2019
+    quote: “We will produce such missiles, of course, but we will not deploy them
+"""
+WITHDREW = "The U.S. withdrew from the 1987 Intermediate-Range Nuclear Forces (INF) Treaty with Russia in August"
+FIX = "add date_references: with a reference that gives it"
+
+
+def problems(path: str, text: str) -> list[str]:
+    files = {k: v for k, v in read_files(ROOT).items() if k.startswith("content/sources/") or k == "content/site.yml"}
+    files[path] = text.encode()
+    content, found = check_content(files)
+    assert not [p.format() for p in found if p.path == path and p.severity == "error"]
+    return [p.format() for p in check_dates(content)]
+
+
+def test_a_bare_year_that_stands_in_the_cited_words_is_given():
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="1987", quote=WITHDREW)) == []
+
+
+def test_a_year_the_cited_words_do_not_give_needs_a_reference():
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="1988", quote=WITHDREW)) == [
+        f"content/timeline/an-event.yml:2:7: the date 1988 is in none of its cited words; {FIX}"]
+
+
+def test_a_month_is_never_given_by_words_that_name_only_the_month():
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="2019-08", quote=WITHDREW)) == [
+        f"content/timeline/an-event.yml:2:7: the date 2019-08 is in none of its cited words; {FIX}"]
+
+
+def test_a_year_is_compared_with_the_numbers_of_the_words_whole():
+    quote = "with a range between 500 and 5,500 kilometers"
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="5500", quote=quote)) == []
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="1500", quote=quote)) == [
+        f"content/timeline/an-event.yml:2:7: the date 1500 is in none of its cited words; {FIX}"]
+
+
+def test_a_quotes_date_always_needs_a_reference():
+    assert problems("content/quotes/a-quote.yml", QUOTE.format(date="2019-09-05")) == [
+        f"content/quotes/a-quote.yml:5:7: the date 2019-09-05 of a quote needs a reference; {FIX}, or remove the date"]
