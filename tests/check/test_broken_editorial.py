@@ -34,6 +34,8 @@ def problems_for(case: str) -> list[str]:
 def test_there_is_a_fixture_for_each_editorial_rule_the_issue_names():
     assert CASES == [
         "explainers/year-in-heading.yml",
+        "notes/changed-figure-in-title.yml",
+        "timeline/date-without-reference.yml",
     ]
 
 
