@@ -56,7 +56,7 @@ def facts(text: str) -> list[str]:
     for m in WORD.finditer(text):
         word = m.group()
         calendar = word_key(word) in CALENDAR and word[0].isupper()
-        name = word[0].isupper() and m.start() not in starts and word != "I"
+        name = word[0].isupper() and m.start() not in starts and word.split("'")[0] != "I"  # I, I'm, I'll
         if calendar or name:
             # An abbreviation keeps its last full stop: "N.Y." is shown as written.
             shown = word + "." if "." in word and text[m.end() : m.end() + 1] == "." else word
