@@ -15,7 +15,7 @@ speaker: Vladimir Putin
 occasion: plenary session of the Eastern Economic Forum
 place: Vladivostok
 date: 2019-09-05
-date_basis: The article says Thursday.
+when: Thursday
 words: We will produce such missiles, of course
 cite:
   - source: putin-eef-2019

@@ -35,6 +35,7 @@ def test_there_is_a_fixture_for_each_editorial_rule_the_issue_names():
     assert CASES == [
         "explainers/year-in-heading.yml",
         "notes/changed-figure-in-title.yml",
+        "notes/inference-without-label.yml",
         "timeline/date-without-reference.yml",
     ]
 

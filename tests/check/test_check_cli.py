@@ -57,7 +57,7 @@ def test_clean_content_passes(project):
 def test_one_changed_word_in_a_quote_fails_at_that_line(project):
     edit(project / "content/timeline/treaty-in-force.yml", "OSIA began inspections", "OSIA started inspections")
     out = failures(project)
-    assert out[0].startswith("content/timeline/treaty-in-force.yml:9:12: quote not found in fas-inf-overview; "
+    assert out[0].startswith("content/timeline/treaty-in-force.yml:10:12: quote not found in fas-inf-overview; "
                              "copy the words exactly; the closest passage in the source, ready to paste: quote: ")
     assert out[-1] == "1 error(s), 0 warning(s)"
 
@@ -67,8 +67,8 @@ def test_a_deleted_cite_fails_at_the_record(project):
     text = path.read_text(encoding="utf-8")
     path.write_text(text[:text.index("cite:")], encoding="utf-8")
     out = failures(project)
-    assert "content/glossary/inf-treaty.yml:1:1: record lacks the required field 'cite'; " \
-           "add 'cite:' with one or more citations; every statement needs at least one" in out
+    assert "content/glossary/inf-treaty.yml:1:5: this statement has no support; cite the source's words " \
+           "with cite:, or give background references with references:" in out
 
 
 def test_a_repeated_id_fails_at_the_second_use(project):

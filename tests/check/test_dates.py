@@ -10,6 +10,7 @@ from conftest import ROOT, read_files
 EVENT = """\
 id: an-event
 date: {date}
+when: in August{more}
 era: collapse
 title: The treaty is signed
 text: The treaty was signed.
@@ -23,14 +24,20 @@ id: a-quote
 speaker: Vladimir Putin
 occasion: a forum
 place: Vladivostok
-date: {date}
-date_basis: The report says Thursday.
+when: Thursday
+date: {date}{more}
 words: We will produce such missiles
 cite:
   - source: putin-eef-2019
     quote: “We will produce such missiles, of course, but we will not deploy them
 """
 WITHDREW = "The U.S. withdrew from the 1987 Intermediate-Range Nuclear Forces (INF) Treaty with Russia in August"
+REFERENCES = """
+date_references:
+  - title: The forum's programme
+    publisher: An archive
+    url: https://example.org/programme
+    date: 2019-09-05"""
 FIX = "add date_references: with a reference that gives it"
 
 
@@ -44,26 +51,52 @@ def problems(path: str, text: str) -> list[str]:
 
 
 def test_a_bare_year_that_stands_in_the_cited_words_is_given():
-    assert problems("content/timeline/an-event.yml", EVENT.format(date="1987", quote=WITHDREW)) == []
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="1987", quote=WITHDREW, more="")) == []
 
 
 def test_a_year_the_cited_words_do_not_give_needs_a_reference():
-    assert problems("content/timeline/an-event.yml", EVENT.format(date="1988", quote=WITHDREW)) == [
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="1988", quote=WITHDREW, more="")) == [
         f"content/timeline/an-event.yml:2:7: the date 1988 is in none of its cited words; {FIX}"]
 
 
 def test_a_month_is_never_given_by_words_that_name_only_the_month():
-    assert problems("content/timeline/an-event.yml", EVENT.format(date="2019-08", quote=WITHDREW)) == [
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="2019-08", quote=WITHDREW, more="")) == [
         f"content/timeline/an-event.yml:2:7: the date 2019-08 is in none of its cited words; {FIX}"]
 
 
 def test_a_year_is_compared_with_the_numbers_of_the_words_whole():
     quote = "with a range between 500 and 5,500 kilometers"
-    assert problems("content/timeline/an-event.yml", EVENT.format(date="5500", quote=quote)) == []
-    assert problems("content/timeline/an-event.yml", EVENT.format(date="1500", quote=quote)) == [
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="5500", quote=quote, more="")) == []
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="1500", quote=quote, more="")) == [
         f"content/timeline/an-event.yml:2:7: the date 1500 is in none of its cited words; {FIX}"]
 
 
 def test_a_quotes_date_always_needs_a_reference():
-    assert problems("content/quotes/a-quote.yml", QUOTE.format(date="2019-09-05")) == [
-        f"content/quotes/a-quote.yml:5:7: the date 2019-09-05 of a quote needs a reference; {FIX}, or remove the date"]
+    assert problems("content/quotes/a-quote.yml", QUOTE.format(date="2019-09-05", more="")) == [
+        f"content/quotes/a-quote.yml:6:7: the date 2019-09-05 of a quote needs a reference; {FIX}, or remove the date"]
+
+
+def test_a_date_with_references_passes():
+    assert problems("content/timeline/an-event.yml", EVENT.format(date="2019-08", quote=WITHDREW, more=REFERENCES)) == []
+    assert problems("content/quotes/a-quote.yml", QUOTE.format(date="2019-09-05", more=REFERENCES)) == []
+
+
+def test_a_quote_without_a_date_needs_no_reference():
+    assert problems("content/quotes/a-quote.yml", QUOTE.format(date="", more="").replace("date: \n", "")) == []
+
+
+def test_a_background_event_is_dated_by_its_own_references():
+    background = """\
+id: an-event
+date: 1987-12-08
+when: 8 December 1987
+era: collapse
+title: The treaty is signed
+text: The treaty was signed.
+references:
+  - title: Treaty signed at the Washington summit
+    publisher: An archive
+    url: https://example.org/treaty
+    date: 1987-12-08
+"""
+    assert problems("content/timeline/an-event.yml", background) == []

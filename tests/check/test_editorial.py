@@ -56,7 +56,11 @@ sections:
 EVENT = """\
 id: {id}
 date: 2019-08
-date_basis: The report says August.
+when: in August
+date_references:
+  - title: A chronology of the treaty's end
+    publisher: An archive
+    url: https://example.org/chronology
 era: collapse
 title: {title}
 text: A missile was tested.
@@ -153,7 +157,31 @@ def test_timeline_events_share_one_page_so_share_one_pool():
     remarks = EVENT.format(id="remarks", title="Putin speaks", quote=FORUM)
     assert problems({"content/timeline/test.yml": test, "content/timeline/remarks.yml": remarks}) == []
     assert problems({"content/timeline/test.yml": test}) == [
-        "content/timeline/test.yml:5:8: 'Thursday' in this title is in no cited words or background reference "
+        "content/timeline/test.yml:9:8: 'Thursday' in this title is in no cited words or background reference "
+        f"on this page; {FIX}"]
+
+
+BACKGROUND_EVENT = """\
+id: signed
+date: 1987-12-08
+when: {when}
+era: collapse
+title: The treaty is signed in Washington
+text: Both leaders signed the treaty.
+references:
+  - title: Treaty signed at the Washington summit
+    publisher: An archive
+    url: https://example.org/treaty
+    date: 1987-12-08
+"""
+
+
+def test_a_background_events_references_give_its_when_and_its_title():
+    signed = BACKGROUND_EVENT.format(when="8 December 1987")
+    assert problems({"content/timeline/signed.yml": signed}) == []
+    signed = BACKGROUND_EVENT.format(when="9 December 1987")
+    assert problems({"content/timeline/signed.yml": signed}) == [
+        "content/timeline/signed.yml:3:7: '9' in this time phrase is in no cited words or background reference "
         f"on this page; {FIX}"]
 
 
@@ -175,6 +203,14 @@ def test_the_site_file_pools_all_content():
     assert problems({"content/explainers/ended.yml": explainer}, text) == [
         "content/site.yml:7:12: 'Thursday' in this card is in no cited words or background reference on the site; "
         f"{FIX}"]
+
+
+def test_every_kind_with_text_in_its_own_voice_declares_it():
+    assert {name for name, kind in KINDS.items() if kind.editorial} == {
+        "site", "event", "quote", "position", "explainer", "term", "note", "lesson"}
+    for kind in KINDS.values():
+        for path in kind.editorial:
+            assert path.split(".")[0] in kind.schema.fields, (kind.name, path)
 
 
 def test_editorial_texts_reach_into_lists_and_maps():

@@ -40,13 +40,13 @@ NOTE = "content/notes/party-was-soviet-union.yml"
 def test_a_note_applies_only_where_a_page_shows_it():
     assert problems_with("  - us-withdrawal\n", "  - us-withdrawal\n  - golden-lesson\n  - party-was-soviet-union\n"
                          "  - fas-inf-overview\n  - treaty\n", NOTE) == [
-        f"{NOTE}:6:5: applies_to 'golden-lesson' is a lesson, and no page shows a note there; "
+        f"{NOTE}:7:5: applies_to 'golden-lesson' is a lesson, and no page shows a note there; "
         "list ids of explainer claims, events, quotes, positions or terms",
-        f"{NOTE}:7:5: applies_to 'party-was-soviet-union' is a note, and no page shows a note there; "
+        f"{NOTE}:8:5: applies_to 'party-was-soviet-union' is a note, and no page shows a note there; "
         "list ids of explainer claims, events, quotes, positions or terms",
-        f"{NOTE}:8:5: applies_to 'fas-inf-overview' is a source, and no page shows a note there; "
+        f"{NOTE}:9:5: applies_to 'fas-inf-overview' is a source, and no page shows a note there; "
         "list ids of explainer claims, events, quotes, positions or terms",
-        f"{NOTE}:9:5: applies_to 'treaty' is an explainer, and no page shows a note there; "
+        f"{NOTE}:10:5: applies_to 'treaty' is an explainer, and no page shows a note there; "
         "list ids of explainer claims, events, quotes, positions or terms"]
 
 

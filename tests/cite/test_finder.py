@@ -18,6 +18,7 @@ SOURCES = {p.stem: cite.SourceText(p.stem, p.read_text(encoding="utf-8"))
            for p in (ROOT / "content/sources").glob("*.txt")}
 EVENT = """id: typed-event
 date: 2019-09-05
+when: Thursday
 era: collapse
 title: A test event
 text: A test event.

@@ -21,11 +21,11 @@ EVENT = (TESTS / "hostile" / "event.yml").read_text(encoding="utf-8")
 
 # (file, line to replace, replacement, expected words in the problem)
 REFERENCES = {
-    "cite-source-dotdot": ("timeline", "  - source: fas-inf-overview", "  - source: ../../etc/passwd",
+    "cite-source-dotdot": ("timeline", "  - source: putin-eef-2019", "  - source: ../../etc/passwd",
                            "'../../etc/passwd' is not a valid id"),
-    "cite-source-absolute": ("timeline", "  - source: fas-inf-overview", "  - source: /etc/passwd",
+    "cite-source-absolute": ("timeline", "  - source: putin-eef-2019", "  - source: /etc/passwd",
                              "'/etc/passwd' is not a valid id"),
-    "cite-source-backslash": ("timeline", "  - source: fas-inf-overview", "  - source: ..\\..\\secret",
+    "cite-source-backslash": ("timeline", "  - source: putin-eef-2019", "  - source: ..\\..\\secret",
                               "is not a valid id"),
     "id-dotdot": ("timeline", "id: hostile-yaml", "id: ../../../tmp/escape", "'../../../tmp/escape' is not a valid id"),
 }
@@ -37,7 +37,7 @@ SITE_PATHS = ["javascript:alert(1)", "//evil.example/", "https://evil.example/",
 
 
 def source_record(root: Path, url: str) -> str:
-    body = (root / "content/sources/fas-inf-overview.yml").read_text(encoding="utf-8")
+    body = (root / "content/sources/putin-eef-2019.yml").read_text(encoding="utf-8")
     lines = [line for line in body.splitlines() if not line.startswith(("url:", "id:"))]
     return "\n".join(["id: evil-url", f"url: '{url}'", *lines]) + "\n"
 
@@ -48,11 +48,14 @@ def refused(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("paths") / "project")
     for name, (folder, old, new, _) in REFERENCES.items():
         write(root, f"content/{folder}/{name}.yml", EVENT.replace(old, new).replace("hostile-yaml", name, 1))
-    text = (root / "content/sources/fas-inf-overview.txt").read_bytes()
+    text = (root / "content/sources/putin-eef-2019.txt").read_bytes()
     for index, url in enumerate(URLS):
         write(root, f"content/sources/evil-url-{index}.yml",
               source_record(root, url.replace("'", "''")).replace("id: evil-url", f"id: evil-url-{index}"))
         write(root, f"content/sources/evil-url-{index}.txt", text)
+        quoted = "'" + url.replace("'", "''") + "'"
+        write(root, f"content/timeline/evil-reference-{index}.yml",
+              EVENT.replace("https://example.org/signing", quoted).replace("hostile-yaml", f"evil-reference-{index}", 1))
     for index, path in enumerate(SITE_PATHS):
         write(root, f"content/redirects/evil-path-{index}.yml",
               f"id: evil-path-{index}\nfrom: '{path}'\nto: '/explainers/treaty/'\n")
@@ -71,6 +74,12 @@ def test_references_that_look_like_paths_are_refused(refused, name):
 def test_urls_other_than_http_are_refused(refused, index):
     _, run = refused
     assert f"content/sources/evil-url-{index}.yml:2:6: url " in run.out, URLS[index]
+
+
+@pytest.mark.parametrize("index", range(len(URLS)))
+def test_background_reference_urls_other_than_http_are_refused(refused, index):
+    _, run = refused
+    assert f"content/timeline/evil-reference-{index}.yml:14:10: date_references[0].url " in run.out, URLS[index]
 
 
 @pytest.mark.parametrize("index", range(len(SITE_PATHS)))
@@ -96,7 +105,7 @@ def test_links_in_content_are_refused_not_followed(tmp_path):
     away = outside(tmp_path)
     os.symlink(away / "passwd", root / "content/sources/linked.txt")
     write(root, "content/sources/linked.yml",
-          (root / "content/sources/fas-inf-overview.yml").read_text(encoding="utf-8")
+          (root / "content/sources/putin-eef-2019.yml").read_text(encoding="utf-8")
           .replace("id: fas-inf-overview", "id: linked"))
     os.symlink(away / "passwd", root / "content/timeline/linked-event.yml")
     os.symlink(away, root / "content/glossary/linked-folder")

@@ -79,8 +79,8 @@ CASES = {
     "long-id": (event("l" * 101), [(1, 5, "id is 101 characters, over 100; shorten it")]),
     "empty-field": (event("empty-field", **{"title: A valid event that the YAML cases break one line at a time":
                                             "title:"}), [(4, 7, "title is empty; fill it in: a short headline")]),
-    "empty-cite": (event("empty-cite", **{"cite:\n  - source: fas-inf-overview\n    quote: at a Washington"
-                                          " Summit on December 8, 1987": "cite: []"}),
+    "empty-cite": (event("empty-cite", **{"cite:\n  - source: putin-eef-2019\n    quote: the 1987"
+                                          " Intermediate-Range Nuclear Forces (INF) Treaty": "cite: []"}),
                    [(7, 7, "cite is an empty list")]),
     "impossible-date": (event("impossible-date", **{"date: 1987-12-08": "date: 1987-02-30"}),
                         [(2, 7, "date '1987-02-30' is not a valid date")]),
@@ -129,7 +129,7 @@ def test_a_missing_citation_is_reported_once_not_also_as_unsupported_figures(bro
     _, run, _ = broken
     found = [line for line in run.out.splitlines() if line.startswith("content/timeline/empty-cite.yml:")]
     assert found == ["content/timeline/empty-cite.yml:7:7: cite is an empty list; give at least one: "
-                     "one or more citations; every statement needs at least one"], found
+                     "one or more citations of the verbatim source"], found
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -21,7 +21,7 @@ class Citation:
 
 @dataclass
 class Statement:
-    """Anything that carries `cite:`: a claim, an event, a quote, a position side…
+    """Anything that carries `cite:` or `references:`: a claim, an event, a quote, a position side…
 
     `anchor` is the HTML id it is published under; `owner` the file's record.
     """
@@ -34,6 +34,7 @@ class Statement:
     basis: str | None
     attributed_to: str | None
     citations: list[Citation]
+    references: list[dict]  # a background statement's references (our own words), else empty
 
 
 @dataclass

@@ -58,7 +58,7 @@ def check_content(files: dict[str, bytes]) -> tuple[Checked, list[Problem]]:
     problems += targets.check_readings(content) + targets.check_note_targets(content)
     problems += statements.collect_statements(content)
     problems += statements.check_quotes(content)
-    problems += statements.check_silent_sides(content)
+    problems += statements.check_silent_sides(content) + statements.check_unsupported(content)
     problems += statements.check_consistency(content)
     problems += statements.check_coverage(content)
     return content, in_order(problems)

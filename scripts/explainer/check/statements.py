@@ -13,7 +13,7 @@ from ..cite import paste
 from ..cite.coverage import coverage
 from ..load.records import CONTENT, Record
 from ..model import routes
-from ..model.kinds import text_key
+from ..model.kinds import STATEMENT_TEXT, text_key
 from ..model.problems import Problem, shown
 from .checked import Checked, Citation, Statement
 from .consistency import unsupported
@@ -22,10 +22,11 @@ QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
 def walk_cited(data, where=()):
-    """Yield (where, mapping) for every mapping that carries `cite`."""
+    """Yield (where, mapping) for every statement: a mapping that carries `cite` or, with a text,
+    `references` (a background statement; a source's `published` has references but no text)."""
     children: Iterable[tuple[Any, Any]]
     if isinstance(data, dict):
-        if "cite" in data:
+        if "cite" in data or ("references" in data and any(k in data for k in STATEMENT_TEXT)):
             yield where, data
         children = data.items()
     else:
@@ -64,10 +65,11 @@ def _statement(content: Checked, record: Record, where: tuple, mapping: dict):
             else:
                 found = result
         citations.append(Citation(item["source"], item["quote"], found))
-    problems += _check_attribution(record, where, mapping)
+    problems += _check_attribution(record, where, mapping) + _check_support(record, where, mapping)
     anchor = routes.statement_anchor(record.id, where, mapping.get("id"))
+    references = [r for r in mapping.get("references") or [] if isinstance(r, dict)]
     statement = Statement(
-        record, where, key, anchor, text, mapping.get("basis"), mapping.get("attributed_to"), citations
+        record, where, key, anchor, text, mapping.get("basis"), mapping.get("attributed_to"), citations, references
     )
     problems += _check_quoted_words(record, where, mapping, statement)
     problems += _check_side(record, where, mapping)
@@ -84,6 +86,68 @@ def _check_attribution(record: Record, where: tuple, mapping: dict) -> list[Prob
             )
         ]
     return []
+
+
+def _check_support(record: Record, where: tuple, mapping: dict) -> list[Problem]:
+    """A statement rests on the source's words (cite:, with a basis) or on background references."""
+    if "cite" in mapping and "references" in mapping:
+        return [
+            record.problem(
+                (*where, "references"),
+                "a statement has either cite: (the source's words) or references: (background), not both",
+                "split it into a cited statement and a background statement",
+            )
+        ]
+    if "references" in mapping:
+        return [
+            record.problem(
+                (*where, key),
+                f"a background statement has no {key}: it is in our own words, not anyone's",
+                f"remove '{key}:'",
+            )
+            for key in ("basis", "attributed_to")
+            if key in mapping
+        ]
+    if record.kind != "quote" and not mapping.get("basis"):
+        return [
+            record.problem(
+                (*where, "cite"),
+                "a cited statement needs basis",
+                "add 'basis: narration', 'basis: reported' or 'basis: quotation'",
+            )
+        ]
+    return []
+
+
+def check_unsupported(content: Checked) -> list[Problem]:
+    """Every claim, event, definition, note and answer has cite: or references:."""
+    problems = []
+    for kind in ("explainer", "event", "term", "note", "lesson"):
+        for record in content.of(kind):
+            for where, mapping in _statement_places(record):
+                if isinstance(mapping, dict) and "cite" not in mapping and "references" not in mapping:
+                    problems.append(
+                        record.problem(
+                            where or ("id",),
+                            "this statement has no support",
+                            "cite the source's words with cite:, or give background references with references:",
+                        )
+                    )
+    return problems
+
+
+def _statement_places(record: Record):
+    """(where, mapping) of each place a record of this kind must carry a statement."""
+    data = record.data
+    if record.kind == "explainer":
+        for s, section in enumerate(data.get("sections") or []):
+            for c, claim in enumerate((section or {}).get("claims") or []):
+                yield ("sections", s, "claims", c), claim
+    elif record.kind == "lesson":
+        for q, question in enumerate(data.get("questions") or []):
+            yield ("questions", q), question
+    else:
+        yield (), data
 
 
 def _check_quoted_words(record: Record, where: tuple, mapping: dict, statement: Statement) -> list[Problem]:
@@ -115,13 +179,22 @@ def _check_side(record: Record, where: tuple, mapping: dict) -> list[Problem]:
                 where, "a side cannot be both stated and silent", "remove 'silent:' or remove 'statement:' and 'cite:'"
             )
         ]
-    missing = [k for k in ("statement", "basis", "held_by") if not mapping.get(k)]
+    needed = ("statement", "kind") if "references" in mapping else ("statement", "kind", "basis")
+    missing = [k for k in needed if not mapping.get(k)]
     if missing:
         return [
             record.problem(
                 where,
                 f"{where[1]} lacks {', '.join(missing)}",
-                "a stated side needs held_by, statement, basis and cite",
+                "a stated side needs kind, statement and cite: with basis, or references:",
+            )
+        ]
+    if (mapping.get("kind") == "background") != ("references" in mapping):
+        return [
+            record.problem(
+                (*where, "kind"),
+                "kind background goes with references:, and references: with kind background",
+                "give a background side references: and kind: background; a cited side another kind",
             )
         ]
     return []
@@ -131,12 +204,12 @@ def check_silent_sides(content: Checked) -> list[Problem]:
     problems = []
     for record in content.of("position"):
         for party, value in (record.data.get("sides") or {}).items():
-            if value is not None and "cite" not in value and not value.get("silent"):
+            if value is not None and "cite" not in value and "references" not in value and not value.get("silent"):
                 problems.append(
                     record.problem(
                         ("sides", party),
-                        f"{party} has neither cite nor silent",
-                        "state the position with cite:, or say with silent: what the sources leave out",
+                        f"{party} has neither cite, references nor silent",
+                        "state the position with cite: or references:, or say with silent: what the sources leave out",
                     )
                 )
     return problems

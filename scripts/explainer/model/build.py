@@ -25,6 +25,7 @@ from .records import (
     Question,
     Quote,
     Redirect,
+    Reference,
     Section,
     Side,
     Site,
@@ -56,7 +57,7 @@ def build(checked: Checked) -> Content:
             sorted((_explainer(r, statement) for r in checked.of("explainer")), key=lambda e: (e.order, e.id))
         ),
         events=tuple(sorted((_event(r, statement) for r in checked.of("event")), key=lambda e: (e.date, e.id))),
-        quotes=tuple(sorted((_quote(r, statement) for r in checked.of("quote")), key=lambda q: (q.date, q.id))),
+        quotes=tuple(sorted((_quote(r, statement) for r in checked.of("quote")), key=_in_source_order)),
         positions=tuple(
             sorted((_position(r, statement, site) for r in checked.of("position")), key=lambda p: (p.order, p.id))
         ),
@@ -71,13 +72,31 @@ def build(checked: Checked) -> Content:
     )
 
 
+def _in_source_order(quote: Quote) -> tuple:
+    """Quotes stand in the order their words do in the source."""
+    return (min((c.source, c.start) for c in quote.statement.citations), quote.id)
+
+
 def _statement(raw: RawStatement, texts: dict[str, str]) -> Statement:
     citations = []
     for c in raw.citations:
         assert c.anchor is not None, "an unanchored citation is a problem, reported before building"
         words = texts[c.source][c.anchor.start : c.anchor.end]
         citations.append(Citation(c.source, c.quote, words, c.anchor.start, c.anchor.end))
-    return Statement(raw.anchor, raw.text, raw.basis, raw.attributed_to, tuple(citations), raw.owner.kind, raw.owner.id)
+    return Statement(
+        raw.anchor,
+        raw.text,
+        raw.basis,
+        raw.attributed_to,
+        tuple(citations),
+        raw.owner.kind,
+        raw.owner.id,
+        references(raw.references),
+    )
+
+
+def references(items) -> tuple[Reference, ...]:
+    return tuple(Reference(r["title"], r["publisher"], r["url"], r.get("date"), r.get("where")) for r in items or ())
 
 
 def build_site(d: dict) -> Site:
@@ -107,7 +126,7 @@ def _source(d: dict, text: str) -> Source:
         d["id"],
         d["title"],
         d["publisher"],
-        Published(p.get("date"), p["basis"], p["reason"]),
+        Published(p.get("date"), p["basis"], p["reason"], references(p.get("references"))),
         d.get("url"),
         d["licence"],
         d["sha256"],
@@ -132,7 +151,7 @@ def _explainer(r: Record, statement) -> Explainer:
 
 def _event(r: Record, statement) -> Event:
     d = r.data
-    return Event(r.id, d["date"], d.get("date_basis"), d["era"], d["title"], statement(r))
+    return Event(r.id, d["date"], d["when"], references(d.get("date_references")), d["era"], d["title"], statement(r))
 
 
 def _quote(r: Record, statement) -> Quote:
@@ -142,8 +161,9 @@ def _quote(r: Record, statement) -> Quote:
         d["speaker"],
         d["occasion"],
         d["place"],
-        d["date"],
-        d["date_basis"],
+        d["when"],
+        d.get("date"),
+        references(d.get("date_references")),
         d["words"],
         tuple(d.get("insertions") or ()),
         statement(r),
@@ -154,8 +174,8 @@ def _position(r: Record, statement, site: Site) -> Position:
     d, sides = r.data, []
     for party in site.parties:
         side = d["sides"].get(party.id) or {}
-        stated = statement(r, "sides", party.id) if "cite" in side else None
-        sides.append(Side(party.id, side.get("held_by"), stated, side.get("silent")))
+        stated = statement(r, "sides", party.id) if "cite" in side or "references" in side else None
+        sides.append(Side(party.id, side.get("kind"), stated, side.get("silent")))
     return Position(r.id, d["order"], d["topic"], d["question"], tuple(sides))
 
 
@@ -165,7 +185,7 @@ def _term(r: Record, statement) -> Term:
 
 def _note(r: Record, statement) -> Note:
     d = r.data
-    return Note(r.id, d["title"], d["source"], tuple(d.get("applies_to") or ()), statement(r))
+    return Note(r.id, d["kind"], d["title"], d["source"], tuple(d.get("applies_to") or ()), statement(r))
 
 
 def _lesson(r: Record, statement) -> Lesson:

@@ -118,6 +118,12 @@ class Content:
         found += [("term", r.id, [r.statement]) for r in self.terms]
         return tuple(s for _, _, group in sorted(found, key=lambda g: g[:2]) for s in group)
 
+    @cached_property
+    def counts(self) -> tuple[int, int, int]:
+        """(statements verified word for word, background statements, sources): the promise's figures."""
+        background = sum(1 for s in self.statements if s.background)
+        return len(self.statements) - background, background, len(self.sources)
+
     def citing(self, source_id: str) -> list[Statement]:
         """Every statement that cites `source_id`, in statement order."""
         return self._citing.get(source_id, [])

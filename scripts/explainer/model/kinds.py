@@ -30,7 +30,24 @@ CITATION = Obj(
         ),
     },
 )
-CITE = ListOf(CITATION, min_items=1, doc="one or more citations; every statement needs at least one")
+CITE = ListOf(CITATION, min_items=1, doc="one or more citations of the verbatim source")
+
+REFERENCE = Obj(
+    title="reference",
+    doc="a public text a background statement rests on; the statement is in our own words, never copied",
+    fields={
+        "title": Field(Text(), doc="the title of the page or document"),
+        "publisher": Field(Text(), doc="who publishes it"),
+        "url": Field(Url(), doc="its address"),
+        "date": Field(PartialDate(), required=False, doc="its date, as precise as it gives one"),
+        "where": Field(Text(), required=False, doc="where in it the fact stands, e.g. a section or article"),
+    },
+)
+REFERENCES = ListOf(
+    REFERENCE,
+    min_items=1,
+    doc="for a background statement, in our own words: the public references it rests on",
+)
 
 BASIS = Enum(
     ("narration", "reported", "quotation"),
@@ -43,11 +60,15 @@ def claim_fields(text_doc: str, text_key: str = "text") -> dict[str, Field]:
     """The fields every cited statement shares."""
     return {
         text_key: Field(Text(doc=text_doc), doc=text_doc),
-        "basis": Field(BASIS),
+        "basis": Field(BASIS, required=False, doc="required with cite:; a background statement has none"),
         "attributed_to": Field(
-            Text(), required=False, doc="who is reported as saying it; required when basis is reported or quotation"
+            Text(),
+            required=False,
+            doc="who is reported as saying it (a speaker's or party's name in content/site.yml); "
+            "required when basis is reported or quotation",
         ),
-        "cite": Field(CITE),
+        "cite": Field(CITE, required=False, doc="the words of the source it rests on; or references: instead"),
+        "references": Field(REFERENCES, required=False),
     }
 
 
@@ -69,17 +90,24 @@ CLAIM = Obj(
     },
 )
 
+SIDE_KIND = Enum(
+    ("own", "actions", "account", "background"),
+    doc="what the cell holds: the party's own words (quoted or reported), the report's narration of its "
+    "actions, another party's account of it (shown under a label saying so), or a background statement",
+)
+
 SIDE = Obj(
     title="side",
-    doc="one side's position on the topic, or why the sources are silent",
+    doc="one party's position on the topic, or a plain statement that the sources give none",
     fields={
-        "held_by": Field(Text(), required=False, doc="who holds the position, e.g. a party's leader"),
+        "kind": Field(SIDE_KIND, required=False, doc="required with a statement"),
         "statement": Field(Text(), required=False, doc="the position in neutral words"),
         "basis": Field(BASIS, required=False),
         "attributed_to": Field(
-            Text(), required=False, doc="whose account the position is given in, when not the holder's own words"
+            Text(), required=False, doc="whose words the cited passage is, when not the report's narration"
         ),
         "cite": Field(CITE, required=False),
+        "references": Field(REFERENCES, required=False),
         "silent": Field(Text(), required=False, doc="instead of a statement: what the sources leave unsaid"),
     },
 )
@@ -97,6 +125,7 @@ SOURCE = Obj(
                     "date": Field(PartialDate(), required=False, doc="required unless basis is unknown"),
                     "basis": Field(Enum(("stated", "inferred", "unknown"), doc="how the date is known")),
                     "reason": Field(Text(), doc="why the date is what it is, e.g. what it was inferred from"),
+                    "references": Field(REFERENCES, required=False, doc="references for an inferred date"),
                 }
             ),
             doc="when it was published, with its precision and how that is known",
@@ -123,8 +152,17 @@ EVENT = Obj(
     doc="one dated event on the timeline",
     fields={
         "id": Field(Slug()),
-        "date": Field(PartialDate(), doc="as precise as the sources allow: 1987, 2019-08 or 2019-09-05"),
-        "date_basis": Field(Text(), required=False, doc="how the date is known, when the source does not state it"),
+        "date": Field(PartialDate(), doc="orders the timeline: 1987, 2019-08 or 2019-09-05"),
+        "when": Field(
+            Text(),
+            doc="the time words readers see, as the source gives them ('in August', 'Thursday'), "
+            "or for a background event as its references give them",
+        ),
+        "date_references": Field(
+            REFERENCES,
+            required=False,
+            doc="references for `date` when the cited words do not give it; it is shown as background",
+        ),
         "era": Field(Ref(kind="era"), doc="the id of the era it belongs to (the eras are listed in content/site.yml)"),
         "title": Field(Text(doc="a short headline")),
         **claim_fields("what happened, in one or two sentences"),
@@ -139,8 +177,9 @@ QUOTE = Obj(
         "speaker": Field(Text()),
         "occasion": Field(Text(), doc="e.g. plenary session of the Eastern Economic Forum"),
         "place": Field(Text()),
-        "date": Field(PartialDate()),
-        "date_basis": Field(Text(), doc="how the date is known"),
+        "when": Field(Text(), doc="the time words as the source gives them, e.g. Thursday"),
+        "date": Field(PartialDate(), required=False, doc="an absolute date; needs date_references"),
+        "date_references": Field(REFERENCES, required=False, doc="references that give `date`"),
         "words": Field(
             Text(doc="the quoted words exactly as printed"),
             doc="the quoted words exactly as printed, including any insertions by the source",
@@ -201,11 +240,18 @@ TERM = Obj(
     },
 )
 
+NOTE_KIND = Enum(
+    ("observation", "inference", "background"),
+    doc="an observation about the text's own wording (cited), an editor's inference the cited words do "
+    "not state (it must say so: 'likely', 'the report does not say'), or background (with references:)",
+)
+
 NOTE = Obj(
     title="editor's note",
-    doc="an editor's note on a weakness of a source, itself cited",
+    doc="an editor's note on a source: an observation, an inference or background",
     fields={
         "id": Field(Slug()),
+        "kind": Field(NOTE_KIND),
         "title": Field(Text()),
         "source": Field(Ref(kind="source"), doc="the source the note is about"),
         "applies_to": Field(

@@ -22,11 +22,22 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A public text a background statement rests on (never quoted: the statement is our own words)."""
+
+    title: str
+    publisher: str
+    url: str
+    date: str | None
+    where: str | None
+
+
+@dataclass(frozen=True)
 class Statement:
     """Anything published with citations: a claim, an event, a quote, a side, a definition…
 
     `anchor` is the id it is published under; `kind` and `record` name the
-    record that carries it.
+    record that carries it. A background statement has `references` and no citations.
     """
 
     anchor: str
@@ -36,6 +47,11 @@ class Statement:
     citations: tuple[Citation, ...]
     kind: str
     record: str
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def background(self) -> bool:
+        return bool(self.references)
 
 
 @dataclass(frozen=True)
@@ -63,8 +79,9 @@ class Explainer:
 @dataclass(frozen=True)
 class Event:
     id: str
-    date: str
-    date_basis: str | None
+    date: str  # orders the timeline; shown only as background when the source does not give it
+    when: str  # the time words readers see
+    date_references: tuple[Reference, ...]
     era: str
     title: str
     statement: Statement
@@ -76,8 +93,9 @@ class Quote:
     speaker: str
     occasion: str
     place: str
-    date: str
-    date_basis: str
+    when: str
+    date: str | None
+    date_references: tuple[Reference, ...]
     words: str
     insertions: tuple[str, ...]
     statement: Statement
@@ -87,11 +105,12 @@ class Quote:
 class Side:
     """One party's cell in a position: a cited statement, or what the sources leave unsaid.
 
-    `statement` and `silent` are both None for a party the record leaves out.
+    `kind` is own, actions, account or background; `statement` and `silent` are both None for a
+    party the record leaves out.
     """
 
     party: str
-    held_by: str | None
+    kind: str | None
     statement: Statement | None
     silent: str | None
 
@@ -116,6 +135,7 @@ class Term:
 @dataclass(frozen=True)
 class Note:
     id: str
+    kind: str  # observation, inference or background
     title: str
     source: str
     applies_to: tuple[str, ...]
@@ -149,6 +169,7 @@ class Published:
     date: str | None
     basis: str
     reason: str
+    references: tuple[Reference, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,25 +9,50 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.content import Content
-from ..model.records import Citation, Statement
+from ..model.records import Citation, Reference, Statement
 from ..model.routes import link, source_page, span_id
-from .markup import quoted, text
+from .markup import human_date, quoted, text
 from .typos import mark_typos
 
 BASIS_LABEL = {
     "narration": ("Narration", "The source states this in its own voice."),
     "reported": ("Reported", "Someone is reported to have said this (indirect speech)."),
     "quotation": ("Quotation", "These are someone's exact words, quoted verbatim."),
+    "background": (
+        "Background: not from the news report",
+        "Written in our own words from the public references listed with it; not checked against the source.",
+    ),
 }
 
 
 def basis_badge(statement: Statement) -> str:
-    """A small label telling narration, reported speech and quotation apart."""
-    if not statement.basis:
+    """A small label telling narration, reported speech, quotation and background apart."""
+    basis = "background" if statement.background else statement.basis
+    if not basis:
         return ""
-    label, meaning = BASIS_LABEL[statement.basis]
+    label, meaning = BASIS_LABEL[basis]
     who = f": {text(statement.attributed_to)}" if statement.attributed_to and statement.basis != "narration" else ""
-    return f'<span class="basis basis-{statement.basis}" title="{meaning}">{label}{who}</span>'
+    return f'<span class="basis basis-{basis}" title="{meaning}">{label}{who}</span>'
+
+
+def claim_class(statement: Statement) -> str:
+    """A background statement has its own look, apart from verified ones."""
+    return "claim background" if statement.background else "claim"
+
+
+def reference(ref: Reference) -> str:
+    """A background reference: its title linked to its address, publisher, date and where."""
+    parts = [f"[{text(ref.title)}]({ref.url})", text(ref.publisher)]
+    parts += [human_date(ref.date)] if ref.date else []
+    parts += [text(ref.where)] if ref.where else []
+    return ", ".join(parts)
+
+
+def reference_list(refs: tuple[Reference, ...]) -> str:
+    """Background references inline: "(Background references: A; B)"."""
+    return f' <span class="background-refs" markdown="1">(Background reference{"s" if len(refs) > 1 else ""}: ' + (
+        "; ".join(reference(r) for r in refs) + ")</span>"
+    )
 
 
 def legend() -> str:
@@ -62,6 +87,10 @@ class PageWriter:
             label = f"{statement.anchor}-{index}"
             marks.append(f"[^{label}]")
             self.footnotes.append(f"[^{label}]: {self._footnote(citation)}")
+        for index, ref in enumerate(statement.references, 1):
+            label = f"{statement.anchor}-ref-{index}"
+            marks.append(f"[^{label}]")
+            self.footnotes.append(f"[^{label}]: Background reference, not the news report: {reference(ref)}")
         return "".join(marks)
 
     def _footnote(self, citation: Citation) -> str:
@@ -77,7 +106,7 @@ class PageWriter:
     def claim_block(self, statement: Statement, what: str = "claim") -> str:
         """A claim as its own paragraph: label, text, citations, permalink."""
         return (
-            f'<p class="claim" id="{statement.anchor}" markdown="1">{basis_badge(statement)} '
+            f'<p class="{claim_class(statement)}" id="{statement.anchor}" markdown="1">{basis_badge(statement)} '
             f"{self.cited(statement)} {self.permalink(statement.anchor, what)}</p>\n"
         )
 

@@ -31,7 +31,8 @@ DATASETS = {
             "id",
             "date",
             "date_precision",
-            "date_basis",
+            "when",
+            "date_reference_urls",
             "era",
             "title",
             "text",
@@ -51,7 +52,8 @@ DATASETS = {
             "place",
             "date",
             "date_precision",
-            "date_basis",
+            "when",
+            "date_reference_urls",
             "words",
             "url",
             "cited_words",
@@ -59,8 +61,9 @@ DATASETS = {
         ),
     ),
     "claims": (
-        "Every cited statement on the site (claims, events, quotes, positions, definitions, notes), "
-        "one CSV row per citation, with the exact words it rests on and where they are in the source.",
+        "Every statement on the site (claims, events, quotes, positions, definitions, notes, answers), "
+        "one CSV row per citation, with the exact words it rests on and where they are in the source; "
+        "a background statement, not from the news report, has a row per reference instead.",
         (
             "id",
             "kind",
@@ -75,6 +78,8 @@ DATASETS = {
             "start",
             "end",
             "source_url",
+            "reference_title",
+            "reference_url",
         ),
     ),
 }
@@ -82,6 +87,11 @@ COLUMN_DOCS = {
     "id": "the anchor the item is published under",
     "date": "as precise as the sources allow: a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD)",
     "date_precision": "year, month or day",
+    "when": "the time words shown on the site, as the source gives them",
+    "date_reference_urls": "when the source does not give the date: the background references that do, "
+    "separated by ` | `",
+    "reference_title": "for a background statement (not from the news report): a public reference it rests on",
+    "reference_url": "that reference's address",
     "url": "the page and anchor on this site, relative to the site's address",
     "cited_words": "the exact words of each citation, separated by ` | `",
     "cited_sources": "the source ids of each citation, in the same order",
@@ -116,7 +126,8 @@ def timeline_items(content: Content) -> list[dict]:
             "id": r.id,
             "date": r.date,
             "date_precision": precision(r.date),
-            "date_basis": r.date_basis,
+            "when": r.when,
+            "date_references": _references(r.date_references),
             "era": r.era,
             "title": r.title,
             "text": r.statement.text,
@@ -137,8 +148,9 @@ def quote_items(content: Content) -> list[dict]:
             "occasion": r.occasion,
             "place": r.place,
             "date": r.date,
-            "date_precision": precision(r.date),
-            "date_basis": r.date_basis,
+            "date_precision": precision(r.date) if r.date else None,
+            "when": r.when,
+            "date_references": _references(r.date_references),
             "words": r.words,
             "insertions": list(r.insertions),
             "url": _url(content, r.statement),
@@ -164,9 +176,14 @@ def claim_items(content: Content) -> list[dict]:
                 "attributed_to": statement.attributed_to,
                 "url": url,
                 "citations": citations(content, statement),
+                "references": _references(statement.references),
             }
         )
     return sorted(items, key=lambda item: (item["url"], item["id"]))
+
+
+def _references(refs) -> list[dict]:
+    return [{"title": r.title, "publisher": r.publisher, "url": r.url, "date": r.date, "where": r.where} for r in refs]
 
 
 def _url(content: Content, statement: Statement) -> str | None:
@@ -185,10 +202,16 @@ def to_json(name: str, items: list[dict]) -> str:
 def csv_rows(name: str, items: list[dict]) -> list[dict]:
     """Flat rows for the CSV: one per record, or one per citation for claims."""
     if name == "claims":
-        return [{**item, **citation} for item in items for citation in item["citations"]]
+        return [
+            row
+            for item in items
+            for row in [{**item, **citation} for citation in item["citations"]]
+            + [{**item, "reference_title": r["title"], "reference_url": r["url"]} for r in item["references"]]
+        ]
     return [
         {
             **item,
+            "date_reference_urls": " | ".join(r["url"] for r in item.get("date_references") or []),
             "cited_words": " | ".join(c["quote"] for c in item["citations"]),
             "cited_sources": " | ".join(c["source"] for c in item["citations"]),
         }

@@ -13,11 +13,11 @@ from ..model.content import Content, Target
 from ..model.records import Citation, Event, Explainer, Lesson, Position, Quote, Statement
 from ..model.routes import LESSONS as INDEX
 from ..model.routes import absolute, export_page, handout_page, key_page, link, source_page, span_id, url
-from .blocks import BASIS_LABEL, PageWriter, basis_badge
-from .markup import text, time
+from .blocks import BASIS_LABEL, PageWriter, basis_badge, reference_list
+from .markup import text
 from .offline import offer
 from .page import Page
-from .pages import label, party_name, quote_words, silence
+from .pages import background_date, label, party_name, quote_words, side_label, silence
 from .passages import Passage, Span, in_order, number_passages
 from .typos import CONVENTION, has_typo, sic_marked
 
@@ -51,6 +51,8 @@ class LessonWriter(PageWriter):
     def refs(self, statement: Statement) -> str:
         """A statement's sources, as references to the page's numbered passages (not footnotes)."""
         numbers = list(dict.fromkeys(self.passages[span].number for span in spans_of([statement])))
+        if statement.background:
+            return reference_list(statement.references)
         if not numbers:
             return ""
         links = ", ".join(f"[{n}](#passage-{n})" for n in numbers)
@@ -211,7 +213,7 @@ def _reading(writer: LessonWriter, content: Content, target: Target) -> str:
     if isinstance(record, Quote):
         head = (
             f"<strong>{text(record.speaker)}</strong>, {text(record.occasion)}, {text(record.place)}, "
-            f"{time(record.date)}"
+            f"{text(record.when)}"
         )
         body = (
             f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;'
@@ -219,7 +221,8 @@ def _reading(writer: LessonWriter, content: Content, target: Target) -> str:
         )
     else:
         if isinstance(record, Event):
-            head = f"{time(record.date)}: <strong>{text(record.title)}</strong>"
+            dated = background_date(record.date, record.date_references)
+            head = f"{text(record.when)}{' ' + dated if dated else ''}: <strong>{text(record.title)}</strong>"
         else:
             assert isinstance(record, Explainer), "a reading is a claim, an event, a quote or a position (checked)"
             head = f"From <em>{text(record.title)}</em>"
@@ -240,7 +243,7 @@ def _position_reading(writer: LessonWriter, content: Content, record: Position) 
             sides.append(f'<p class="side-silent"><strong>{name}:</strong> {text(silence(content.site, side))}</p>')
             continue
         sides.append(
-            f'<p markdown="1"><strong>{name}</strong> (held by {text(side.held_by or "")}): '
+            f'<p markdown="1"><strong>{name}</strong> ({text(side_label(content.site, side))}): '
             f"{basis_badge(side.statement)} {text(side.statement.text)}{writer.refs(side.statement)}</p>"
         )
     return (

@@ -12,7 +12,7 @@ from ..model import routes
 from ..model.content import Content
 from ..model.records import Event, Explainer, Label, Note, Position, Quote, Side, Site, Term
 from ..model.routes import link, source_page
-from .blocks import PageWriter, basis_badge, legend
+from .blocks import PageWriter, basis_badge, legend, reference_list
 from .markup import text, time
 from .page import Page
 
@@ -107,11 +107,22 @@ def timeline(content: Content) -> Page:
     return Page(about.title, about.description, writer.finish("\n".join(parts)))
 
 
-def _event(writer: PageWriter, content: Content, page: str, record: Event) -> str:
-    basis = f' <span class="date-basis">{text(record.date_basis)}</span>' if record.date_basis else ""
+def background_date(date: str | None, refs) -> str:
+    """An absolute date the source does not give: shown only marked as background, with its references."""
+    if not date or not refs:
+        return ""
     return (
-        f'<li class="event" id="{record.id}" markdown="1">'
-        f'<p class="event-date" markdown="1">{time(record.date)}{basis}</p>'
+        f'<span class="background-date" markdown="1"><span class="basis basis-background">Date from background'
+        f"</span> {time(date)}{reference_list(refs)}</span>"
+    )
+
+
+def _event(writer: PageWriter, content: Content, page: str, record: Event) -> str:
+    dated = background_date(record.date, record.date_references)
+    classes = "event background" if record.statement.background else "event"
+    return (
+        f'<li class="{classes}" id="{record.id}" markdown="1">'
+        f'<p class="event-date" markdown="1">{text(record.when)}{" " + dated if dated else ""}</p>'
         f'<p class="event-title" markdown="1"><strong>{text(record.title)}</strong> '
         f"{writer.permalink(record.id, 'event')}</p>"
         f'<p markdown="1">{basis_badge(record.statement)} {writer.cited(record.statement)}</p>'
@@ -150,9 +161,10 @@ def _quote(writer: PageWriter, content: Content, page: str, record: Quote) -> st
         f'<blockquote markdown="1"><p markdown="1">&#8220;{quote_words(record)}&#8221;'
         f"{writer.refs(record.statement)}</p></blockquote>\n"
         f'<figcaption markdown="1"><span class="speaker">{text(record.speaker)}</span>, '
-        f"{text(record.occasion)}, {text(record.place)}, {time(record.date)} "
+        f"{text(record.occasion)}, {text(record.place)}, {text(record.when)} "
         f"{writer.permalink(record.id, 'quote')}"
-        f'<br><span class="date-basis">{text(record.date_basis)}</span></figcaption>\n'
+        + (f"<br>{background_date(record.date, record.date_references)}" if record.date else "")
+        + "</figcaption>\n"
         f"</figure>\n{notes_for(content, page, record.id)}"
     )
 
@@ -175,6 +187,20 @@ def silence(site: Site, side: Side) -> str:
     return side.silent or f"The sources give no position of {party_name(site, side.party)} on this."
 
 
+def side_label(site: Site, side: Side) -> str:
+    """What a cell holds, in words: the party's own, the report's account of its actions, another's
+    account under a label saying there is no statement of the party's own, or background."""
+    name = party_name(site, side.party)
+    if side.kind == "own":
+        return f"{name}'s own words"
+    if side.kind == "actions":
+        return f"What the report says {name} did"
+    if side.kind == "account":
+        speaker = side.statement.attributed_to if side.statement else None
+        return f"No {name} statement in the source. {speaker or 'Another party'}'s account:"
+    return "Background: not from the news report"
+
+
 def _side(writer: PageWriter, site: Site, record: Position, side: Side) -> str:
     anchor = routes.side_anchor(record.id, side.party)
     # A heading for screen readers, but not an entry in every topic's table of contents.
@@ -184,9 +210,9 @@ def _side(writer: PageWriter, site: Site, record: Position, side: Side) -> str:
             f'<section class="side side-{side.party} side-silent" id="{anchor}" markdown="1">{head}'
             f'<p class="silent">{text(silence(site, side))}</p></section>'
         )
-    held = f'<p class="held-by">Held by {text(side.held_by or "")}</p>'
+    held = f'<p class="side-kind side-kind-{side.kind}">{text(side_label(site, side))}</p>'
     return (
-        f'<section class="side side-{side.party}" id="{anchor}" markdown="1">{head}{held}'
+        f'<section class="side side-{side.party} side-{side.kind}" id="{anchor}" markdown="1">{head}{held}'
         f'<p markdown="1">{basis_badge(side.statement)} {writer.cited(side.statement)} '
         f"{writer.permalink(anchor, 'position')}</p></section>"
     )
@@ -222,11 +248,28 @@ def home(content: Content) -> Page:
         for card in site.cards
     )
     body = (
-        f"# {text(site.title)}\n\n{text(site.intro)}\n\n"
+        f"# {text(site.title)}\n\n{text(site.intro)}\n\n{promise(content)}\n\n"
         + (f"## Start with a question\n\n{questions}\n\n" if questions else "")
         + f"## Or browse\n\n{browse}\n"
     )
     return Page(site.title, site.description, body)
+
+
+def promise(content: Content) -> str:
+    """What the site promises, exactly as the build enforces it, with the figures of this build."""
+    verified, background, sources = content.counts
+    return (
+        '<div class="promise" markdown="1">\n\n'
+        "**What you can check.** Every statement on this site is one of three kinds. "
+        "A *cited statement* links to the exact words of the source it rests on, and the build fails "
+        "if those words are not in the source word for word. "
+        "A *background statement*, marked &#8220;Background: not from the news report&#8221;, is written in "
+        "our own words from the public references listed with it; it is not checked against the source. "
+        "Headings, questions and other editorial text add no facts of their own: the build fails if a "
+        "year, number, date or name in them is not in the cited words or background references on the same page.\n\n"
+        f"This build: **{verified}** statements verified word for word, **{background}** background "
+        f"statements, **{sources}** source text{'s' if sources != 1 else ''}.\n\n</div>"
+    )
 
 
 def sources_index(content: Content) -> Page:
@@ -235,7 +278,5 @@ def sources_index(content: Content) -> Page:
     return Page(
         about.title,
         about.description,
-        f"# {text(about.title)}\n\nEvery sentence on this site cites one of these texts, word for word.\n\n"
-        + "\n".join(rows)
-        + "\n",
+        f"# {text(about.title)}\n\n{promise(content)}\n\n" + "\n".join(rows) + "\n",
     )
