@@ -22,12 +22,14 @@ def problems(**data) -> list[str]:
     "text, found",
     [
         ("The brackets are likely the report's.", "likely"),
-        ("It Probably was.", "Probably"),
+        ("Probably it was.", "Probably"),
         ("The words may be the report's own.", "may"),
         ("They might not be his.", "might"),
         ("Perhaps so.", "Perhaps"),
         ("The report does  not\nsay who added them.", "does  not\nsay"),
         ("An unlikely mayor says the report says so.", None),
+        ("Eliminated by May 1991. Since May, it may have changed.", "may"),  # the month is no hedge
+        ("May it be so?", "May"),
         ("", None),
     ],
 )

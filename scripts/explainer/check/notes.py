@@ -21,10 +21,15 @@ HEDGES = ("likely", "probably", "may", "might", "perhaps", "does not say")
 HEDGE = re.compile(r"\b(?:" + "|".join(h.replace(" ", r"\s+") for h in HEDGES) + r")\b", re.IGNORECASE)
 
 
+SENTENCE_START = re.compile(r"^\s*|[.?!:]\s+")
+
+
 def hedge(text: str) -> str | None:
-    """The first hedge in `text`, as written, or None."""
-    found = HEDGE.search(text)
-    return found.group() if found else None
+    """The first hedge in `text`, as written, or None. A capitalised one counts only where a
+    sentence starts: inside a sentence, "May" is the month."""
+    starts = {m.end() for m in SENTENCE_START.finditer(text)}
+    found = (m for m in HEDGE.finditer(text) if m.group()[0].islower() or m.start() in starts)
+    return next((m.group() for m in found), None)
 
 
 def check_notes(content: Checked) -> list[Problem]:
