@@ -44,11 +44,13 @@ def test_timeline_is_an_ordered_list_of_dated_events_without_javascript(no_js_pa
     base, _ = served
     no_js_page.goto(base + "timeline/")
     events = no_js_page.evaluate("""() => [...document.querySelectorAll('ol.timeline > li.event')].map(li => ({
-        datetime: li.querySelector('time[datetime]')?.getAttribute('datetime'),
+        when: li.querySelector('.event-date')?.textContent.trim(),
+        background: [...li.querySelectorAll('.background-date time[datetime]')].map(t => t.getAttribute('datetime')),
+        bare: [...li.querySelectorAll('time')].filter(t => !t.closest('.background-date')).length,
         shown: li.getBoundingClientRect().height > 0}))""")
-    assert len(events) >= 3 and all(e["shown"] and e["datetime"] for e in events)
-    dates = [e["datetime"] for e in events]
-    assert all(d[:4].isdigit() for d in dates)
+    # Each event shows its time words; an absolute date appears only marked as background.
+    assert len(events) >= 3 and all(e["shown"] and e["when"] for e in events)
+    assert all(e["bare"] == 0 and all(d[:4].isdigit() for d in e["background"]) for e in events)
     eras = no_js_page.evaluate("() => [...document.querySelectorAll('ol.timeline')]"
                                ".map(ol => ol.previousElementSibling.tagName)")
     assert len(eras) >= 2 and set(eras) == {"H2"}  # one list per era, each under its heading

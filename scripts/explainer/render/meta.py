@@ -17,16 +17,18 @@ SCHEMA = "https://schema.org"
 
 def quotation(content: Content, record: Quote) -> dict:
     """One quote as a schema.org Quotation."""
-    return {
+    quote = {
         "@type": "Quotation",
         "@id": f"#{record.id}",
         "text": record.words,
         "spokenByCharacter": {"name": record.speaker},
-        "dateCreated": record.date,
         "locationCreated": {"@type": "Place", "name": record.place},
-        "description": f"{record.speaker}, {record.occasion}, {record.place}",
+        "description": f"{record.speaker}, {record.occasion}, {record.place}, {record.when}",
         "citation": [_source(content, c.source) for c in record.statement.citations],
     }
+    if record.date:  # a background date, with references on the page; none when the source gives none
+        quote["dateCreated"] = record.date
+    return quote
 
 
 def _source(content: Content, source_id: str) -> dict:

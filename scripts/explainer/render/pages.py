@@ -12,6 +12,7 @@ from ..model import routes
 from ..model.content import Content
 from ..model.records import Event, Explainer, Label, Note, Position, Quote, Side, Site, Term
 from ..model.routes import link, source_page
+from . import background
 from .blocks import PageWriter, basis_badge, legend, reference_list
 from .markup import text, time
 from .page import Page
@@ -23,7 +24,7 @@ DEFAULT_LABELS = {
     "positions": Label("Positions side by side", "Each side's position on each topic, each cited."),
     "quotes": Label("Quotes", "What was said, word for word, with who, where and when."),
     "glossary": Label("Glossary", "The words you need, each defined from the sources."),
-    "sources": Label("Sources", "The source texts every sentence on this site is cited to."),
+    "sources": Label("Sources", "The source texts the site's statements cite, and the references of its background."),
     "lessons": Label(
         "For teachers", "Lessons built on the explainer, each with a printable handout and a cited answer key."
     ),
@@ -197,7 +198,8 @@ def side_label(site: Site, side: Side) -> str:
         return f"What the report says {name} did"
     if side.kind == "account":
         speaker = side.statement.attributed_to if side.statement else None
-        return f"No {name} statement in the source. {speaker or 'Another party'}'s account:"
+        who = speaker or "another party"
+        return f"No {name} statement in the source. {who[:1].upper() + who[1:]}'s account:"
     return "Background: not from the news report"
 
 
@@ -210,7 +212,12 @@ def _side(writer: PageWriter, site: Site, record: Position, side: Side) -> str:
             f'<section class="side side-{side.party} side-silent" id="{anchor}" markdown="1">{head}'
             f'<p class="silent">{text(silence(site, side))}</p></section>'
         )
-    held = f'<p class="side-kind side-kind-{side.kind}">{text(side_label(site, side))}</p>'
+    # A background cell's badge says all its label would.
+    held = (
+        ""
+        if side.kind == "background"
+        else f'<p class="side-kind side-kind-{side.kind}">{text(side_label(site, side))}</p>'
+    )
     return (
         f'<section class="side side-{side.party} side-{side.kind}" id="{anchor}" markdown="1">{head}{held}'
         f'<p markdown="1">{basis_badge(side.statement)} {writer.cited(side.statement)} '
@@ -267,9 +274,13 @@ def promise(content: Content) -> str:
         "our own words from the public references listed with it; it is not checked against the source. "
         "Headings, questions and other editorial text add no facts of their own: the build fails if a "
         "year, number, date or name in them is not in the cited words or background references on the same page.\n\n"
-        f"This build: **{verified}** statements verified word for word, **{background}** background "
-        f"statements, **{sources}** source text{'s' if sources != 1 else ''}.\n\n</div>"
+        f"This build: **{verified}** {_plural(verified, 'statement')} verified word for word, **{background}** "
+        f"background {_plural(background, 'statement')}, **{sources}** source {_plural(sources, 'text')}.\n\n</div>"
     )
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
 
 
 def sources_index(content: Content) -> Page:
@@ -278,5 +289,10 @@ def sources_index(content: Content) -> Page:
     return Page(
         about.title,
         about.description,
-        f"# {text(about.title)}\n\n{promise(content)}\n\n" + "\n".join(rows) + "\n",
+        f"# {text(about.title)}\n\n{promise(content)}\n\n" + "\n".join(rows) + "\n" + _background(content, page),
     )
+
+
+def _background(content: Content, page: str) -> str:
+    listed = background.section(content, page)
+    return "\n" + listed if listed else ""
