@@ -22,6 +22,9 @@ from ..model.schema import SLUG, slug_like
 from ..model.topic import PAGE_KEYS
 from . import statements, targets, voices
 from .checked import Checked
+from .dates import check_dates
+from .editorial import check_editorial
+from .notes import check_notes
 from .typos import check_typos
 
 
@@ -62,6 +65,7 @@ def check_content(files: dict[str, bytes]) -> tuple[Checked, list[Problem]]:
     problems += statements.check_silent_sides(content) + statements.check_unsupported(content)
     problems += statements.check_consistency(content)
     problems += statements.check_coverage(content)
+    problems += check_editorial(content) + check_dates(content) + check_notes(content)
     return content, in_order(problems)
 
 
