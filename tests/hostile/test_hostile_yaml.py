@@ -77,7 +77,7 @@ CASES = {
     "huge-value": (event("huge-value", **{"basis: narration": "basis: " + "x" * 500_000}),
                    [(6, 8, "basis '" + "x" * 79 + "…' (500,000 characters) is not allowed")]),
     "long-id": (event("l" * 101), [(1, 5, "id is 101 characters, over 100; shorten it")]),
-    "empty-field": (event("empty-field", **{"title: A valid event that the YAML cases break one line at a time":
+    "empty-field": (event("empty-field", **{"title: A valid event that each case here breaks one line at a time":
                                             "title:"}), [(4, 7, "title is empty; fill it in: a short headline")]),
     "empty-cite": (event("empty-cite", **{"cite:\n  - source: putin-eef-2019\n    quote: the 1987"
                                           " Intermediate-Range Nuclear Forces (INF) Treaty": "cite: []"}),

@@ -6,7 +6,7 @@ These definitions drive validation (`check`), the JSON Schemas editors use
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .schema import Enum, Int, PartialDate, Ref, Sha256, SitePath, Slug, Text, Url
 from .shapes import Field, ListOf, MapOf, Obj
@@ -293,6 +293,24 @@ LESSON = Obj(
     },
 )
 
+SITE_EDITORIAL = {
+    "title": "title",
+    "description": "description",
+    "intro": "intro",
+    "cards.*.about": "card",
+    "eras.*.title": "era title",
+    "pages.*.title": "page title",
+    "pages.*.description": "page description",
+}
+LESSON_EDITORIAL = {
+    "title": "title",
+    "description": "description",
+    "level": "level",
+    "objectives.*": "objective",
+    "discussion.*": "discussion question",
+    "questions.*.question": "question",
+}
+
 REDIRECT = Obj(
     title="redirect",
     doc="an address that is no longer published, and where it leads now",
@@ -310,20 +328,28 @@ class Kind:
     name: str
     folder: str
     schema: Obj
+    # The fields in the site's own voice, which may add no fact (check/editorial.py): a path
+    # ("*" for every item of a list or map) → what a message calls it.
+    editorial: dict[str, str] = field(default_factory=dict, hash=False)
 
 
 KINDS = {
     k.name: k
     for k in (
-        Kind("site", "", SITE),
+        Kind("site", "", SITE, editorial=SITE_EDITORIAL),
         Kind("source", "sources", SOURCE),
-        Kind("event", "timeline", EVENT),
-        Kind("quote", "quotes", QUOTE),
-        Kind("position", "positions", POSITION),
-        Kind("explainer", "explainers", EXPLAINER),
-        Kind("term", "glossary", TERM),
-        Kind("note", "notes", NOTE),
-        Kind("lesson", "lessons", LESSON),
+        Kind("event", "timeline", EVENT, editorial={"title": "title", "when": "time phrase"}),
+        Kind("quote", "quotes", QUOTE, editorial={"occasion": "occasion", "place": "place", "when": "time phrase"}),
+        Kind("position", "positions", POSITION, editorial={"topic": "topic", "question": "question"}),
+        Kind(
+            "explainer",
+            "explainers",
+            EXPLAINER,
+            editorial={"title": "title", "description": "description", "sections.*.heading": "heading"},
+        ),
+        Kind("term", "glossary", TERM, editorial={"term": "term"}),
+        Kind("note", "notes", NOTE, editorial={"title": "title"}),
+        Kind("lesson", "lessons", LESSON, editorial=LESSON_EDITORIAL),
         Kind("redirect", "redirects", REDIRECT),
     )
 }
