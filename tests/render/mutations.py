@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 RENDERERS = ("blocks", "corrections", "data", "lessons", "markup", "meta", "moodle", "offline", "page", "pages",
-             "passages", "redirects", "reference", "routes", "site", "sourcepage", "typos", "updated")
+             "passages", "redirects", "reference", "routes", "site", "sourcepage", "typos", "updated", "voicemarks")
 NEGATED = {ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot,
            ast.IsNot: ast.Is, ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Gt: ast.LtE, ast.LtE: ast.Gt}
 

@@ -66,6 +66,8 @@ and reports a change no case notices.
 - sourcepage: spans_of: a citation of another source skipped [sourcepage]
 - sourcepage: highlight, _layout: nested, crossing, from an earlier line, ending before the line [sourcepage]
 - sourcepage: lines_with_spans: blank lines left out; spans reaching into later lines [sourcepage]
+- voicemarks: voiced, legend: quoted / reported / narration (the blank between sentences too); a cited passage
+  crossing a voice's edge; a speaker the text does not name; no voice but the report's: no legend [sourcepage]
 - lessons: index, _meta: lessons / "No lessons yet."; 1 question / several [lessons]
 - lessons: lesson_page: handout / with_key (title, edition, other link); site_url / none [lessons]
 - lessons: _reading: quote / event / explainer claim / position [lessons]

@@ -20,7 +20,7 @@ from ..model.kinds import KINDS, SITE_FILE
 from ..model.problems import Problem, in_order, shown
 from ..model.schema import SLUG, slug_like
 from ..model.topic import PAGE_KEYS
-from . import statements, targets
+from . import statements, targets, voices
 from .checked import Checked
 from .dates import check_dates
 from .editorial import check_editorial
@@ -61,6 +61,7 @@ def check_content(files: dict[str, bytes]) -> tuple[Checked, list[Problem]]:
     problems += targets.check_readings(content) + targets.check_note_targets(content)
     problems += statements.collect_statements(content)
     problems += statements.check_quotes(content)
+    problems += voices.check_voices(content)
     problems += statements.check_silent_sides(content) + statements.check_unsupported(content)
     problems += statements.check_consistency(content)
     problems += statements.check_coverage(content)

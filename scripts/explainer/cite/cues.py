@@ -18,7 +18,7 @@ PRONOUNS = ("he", "she")
 SAY = (
     "said|says|told|tells|believes|believed|thinks|thought|argued|argues|added|adds|stated|claimed|claims|"
     "warned|warns|noted|insisted|insists|explained|declared|wrote|writes|replied|announced|asserted|"
-    "maintained|maintains|acknowledged|admitted"
+    "maintained|maintains|acknowledged|admitted|accused|accuses"
 )
 # Verbs that take the relative "which" as their object: "which the ministry described as".
 AS = r"described\s+(?:it\s+|them\s+)?as|called|termed|dubbed|labell?ed|characteri[sz]ed\s+(?:it\s+)?as"

@@ -193,9 +193,9 @@ def side_label(site: Site, side: Side) -> str:
     account under a label saying there is no statement of the party's own, or background."""
     name = party_name(site, side.party)
     if side.kind == "own":
-        return f"{name}'s own words"
+        return "In its own words"
     if side.kind == "actions":
-        return f"What the report says {name} did"
+        return "Its actions, as the report narrates them"
     if side.kind == "account":
         speaker = side.statement.attributed_to if side.statement else None
         who = speaker or "another party"

@@ -4,8 +4,10 @@ each span followed by links to what cites it."""
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..cite.voices import read_voices
 from ..model import routes
 from ..model.content import Content
 from ..model.records import Explainer, Lesson, Note, Quote, Source, Statement
@@ -15,6 +17,7 @@ from .markup import escape, human_date, quoted, text
 from .page import Page
 from .pages import party_name
 from .typos import CONVENTION, mark_typos, sic_marked
+from .voicemarks import legend, speakers_of_site, voiced
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,11 @@ def highlight(source_text: str, start: int, end: int, spans: list[tuple[int, int
     return _emit(source_text, start, end, _layout(pieces))
 
 
+def _highlighter(source_text: str, spans: list[tuple[int, int]]) -> Callable[[int, int], str]:
+    """highlight() of one line's spans, for each voice's piece of the line."""
+    return lambda start, end: highlight(source_text, start, end, spans)
+
+
 def _layout(heap: list) -> list:
     """Arrange pieces (start, -end, span, first) into a tree of properly nested marks."""
     heapq.heapify(heap)
@@ -144,8 +152,12 @@ def render(content: Content, record: Source) -> Page:
     )
     if record.typos:
         parts.append(f'<p class="sic-note">{CONVENTION}</p>\n')
+    speakers = speakers_of_site(content.site)
+    voices, names = read_voices(record.text, speakers), {s.id: s.name for s in speakers}
+    parts.append(legend(voices))
     for number, start, end, inside in lines_with_spans(record.text, list(spans)):
-        body = mark_typos(highlight(record.text, start, end, inside), record.typos)
+        marked = voiced(voices, start, end, names, _highlighter(record.text, inside))
+        body = mark_typos(marked, record.typos)
         parts.append(f'<p class="source-paragraph" id="{routes.paragraph_id(number)}" markdown="1">{body}</p>\n')
         parts.append(_citers(page, record.text, inside, spans, record.typos))
     parts += [
