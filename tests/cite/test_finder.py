@@ -18,7 +18,11 @@ SOURCES = {p.stem: cite.SourceText(p.stem, p.read_text(encoding="utf-8"))
            for p in (ROOT / "content/sources").glob("*.txt")}
 EVENT = """id: typed-event
 date: 2019-09-05
-when: Thursday
+when: that day
+date_references:
+  - title: A test reference
+    publisher: A test publisher
+    url: https://example.org/test
 era: collapse
 title: A test event
 text: A test event.
