@@ -16,15 +16,13 @@ from conftest import ROOT, read_files
 
 SOURCES = {p.stem: cite.SourceText(p.stem, p.read_text(encoding="utf-8"))
            for p in (ROOT / "content/sources").glob("*.txt")}
-# An event that adds nothing of its own (its date is a reference's, its time words name none), so
-# the only problems left are the pasted entry's.
 EVENT = """id: typed-event
 date: 2019-09-05
-when: the day of the remarks
+when: that day
 date_references:
-  - title: A made-up record of the day
-    publisher: A made-up archive
-    url: https://example.org/record
+  - title: A test reference
+    publisher: A test publisher
+    url: https://example.org/test
 era: collapse
 title: A test event
 text: A test event.

@@ -111,10 +111,10 @@ def test_a_slash_in_a_lesson_title_does_not_make_a_subcategory():
     files = read_files(ROOT / "tests" / "golden")
     path = next(p for p in files if p.startswith("content/lessons/"))
     title = ET.fromstring(generate(checked_files(files))[f"lessons/{Path(path).stem}.moodle.xml"])
-    files[path] = files[path].replace(b"\ntitle: ", b"\ntitle: Before/after ", 1)
+    files[path] = files[path].replace(b"\ntitle: ", b"\ntitle: Before/after. ", 1)
     renamed = ET.fromstring(generate(checked_files(files))[f"lessons/{Path(path).stem}.moodle.xml"])
     old = title.findtext("question/category/text").removeprefix("$course$/top/")
-    assert renamed.findtext("question/category/text") == f"$course$/top/Before//after {old}"
+    assert renamed.findtext("question/category/text") == f"$course$/top/Before//after. {old}"
 
 
 def test_hostile_text_is_exported_word_for_word_and_runs_nothing(hostile_site):
