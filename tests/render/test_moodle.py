@@ -85,6 +85,9 @@ def test_the_answer_key_says_how_the_answer_is_sourced(content):
             if answer.background:
                 assert label.startswith("Basis: Background: not from the news report. "), label
                 continue
+            if answer.basis == "observation":  # our remark on the report's wording: nobody's words
+                assert label.startswith("Basis: About the text. "), label
+                continue
             who = f": {one_line(answer.attributed_to)}" if answer.basis != "narration" else ""
             assert label.startswith(f"Basis: {answer.basis.capitalize()}{who}. "), label
 
