@@ -9,6 +9,7 @@ search: the Zensical job uses this to tell a working build from one that only co
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import sys
@@ -24,7 +25,7 @@ def missing(site: Path, base: str = "/") -> dict[str, str]:
     for page in sorted(site.rglob("*.html")):
         here = page.parent.relative_to(site).as_posix()
         for ref in ASSET.findall(page.read_text(encoding="utf-8", errors="replace")):
-            parts = urlsplit(ref)
+            parts = urlsplit(html.unescape(ref))  # an attribute may write '#' as &#35;
             if parts.scheme or parts.netloc or not parts.path:
                 continue  # another host (reported by the browser tests), or the page itself
             path = unquote(parts.path)

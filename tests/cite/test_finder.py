@@ -43,9 +43,9 @@ def checked(entry: str, basis: str = NARRATION) -> list[str]:
     ("we've said in publc already that we are not going", "We’ve said in public already that we’re not going",
      PUTIN),
     ("arms race but washington had not", "arms race butWashington had not", PUTIN),
-    ("RANGES BETWEEN 500 AND 5500 KILOMETERS", "ranges between 500 and 5,500 kilometers", NARRATION),
-    ("signed by president reagan and soviet general secretary gorbachov",
-     "signed by President Reagan and Soviet General Secretary Gorbachev", NARRATION),
+    ("A RANGE BETWEEN 500 AND 5500 KILOMETERS", "a range between 500 and 5,500 kilometers", NARRATION),
+    ("said that russia will produce new missiles that were previosly banned",
+     "said that Russia will produce new missiles that were previously banned", PUTIN),
 ])
 def test_typed_words_find_the_exact_passage(typed, exact, basis):
     best = finder.search(SOURCES, typed)[0]

@@ -52,7 +52,7 @@ def test_every_published_anchor_that_is_an_id_leads_to_the_line_that_writes_it(r
                                    "https://example.org/inf-explainer/explainers/treaty/#treaty-signed-by",
                                    "/inf-explainer/explainers/treaty/#treaty-signed-by"])
 def test_an_id_and_each_spelling_of_its_address_find_the_same_line(real, query):
-    assert find(real, query).format() == "content/explainers/treaty.yml:67: claim treaty-signed-by"
+    assert find(real, query).format() == "content/explainers/treaty.yml:70: claim treaty-signed-by"
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -60,7 +60,7 @@ def test_an_id_and_each_spelling_of_its_address_find_the_same_line(real, query):
     ("/lessons/what-the-treaty-did/answers/#objectives",
      "content/lessons/what-the-treaty-did.yml:2: lesson what-the-treaty-did"),
     ("/lessons/what-the-treaty-did/answers/#wtd-which-missiles",
-     "content/lessons/what-the-treaty-did.yml:41: question wtd-which-missiles"),
+     "content/lessons/what-the-treaty-did.yml:40: question wtd-which-missiles"),
     ("/positions/#august-missile-test-russia",
      "content/positions/august-missile-test.yml:7: side august-missile-test-russia"),
     ("/sources/putin-eef-2019/#article-undated", "content/notes/article-undated.yml:2: note article-undated"),
@@ -91,7 +91,7 @@ def test_make_find_takes_an_address_with_its_hash_as_typed(tmp_path):
         copy(ROOT / name, tmp_path / name)
     makeable(tmp_path)
     result = make(tmp_path, "find", "Q=/explainers/treaty/#treaty-signed-by")
-    assert (result.returncode, result.stdout) == (0, "content/explainers/treaty.yml:67: claim treaty-signed-by\n")
+    assert (result.returncode, result.stdout) == (0, "content/explainers/treaty.yml:70: claim treaty-signed-by\n")
     result = make(tmp_path, "find", "Q=treaty-signed-bi")
     assert (result.returncode, result.stdout) == (
         2, "find: no id 'treaty-signed-bi' in content/; did you mean treaty-signed-by?\n")

@@ -30,6 +30,14 @@ def test_names_each_missing_file_once_with_the_first_page(tmp_path):
         "assets/bundle.js": "a/b/index.html", "a/b/x y.png": "a/b/index.html", "assets/icon.png": "a/b/index.html"}
 
 
+def test_an_address_with_escaped_characters_names_the_file_they_spell(tmp_path):
+    page(tmp_path, "moved/index.html", '<link rel="canonical" href="../a/&#35;part">')
+    page(tmp_path, "a/index.html", "")
+    assert missing_assets.missing(tmp_path) == {}
+    page(tmp_path, "moved/index.html", '<link rel="canonical" href="../b/&#35;part">')
+    assert missing_assets.missing(tmp_path) == {"b": "moved/index.html"}
+
+
 def test_a_complete_site_passes_and_the_command_says_so(tmp_path, capsys):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets/main.css").write_text("", encoding="utf-8")

@@ -106,7 +106,7 @@ def test_links_in_content_are_refused_not_followed(tmp_path):
     os.symlink(away / "passwd", root / "content/sources/linked.txt")
     write(root, "content/sources/linked.yml",
           (root / "content/sources/putin-eef-2019.yml").read_text(encoding="utf-8")
-          .replace("id: fas-inf-overview", "id: linked"))
+          .replace("id: putin-eef-2019", "id: linked"))
     os.symlink(away / "passwd", root / "content/timeline/linked-event.yml")
     os.symlink(away, root / "content/glossary/linked-folder")
     run = cli(root, "site")

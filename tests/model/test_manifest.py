@@ -20,6 +20,8 @@ from explainer.check.pipeline import check_all
 from explainer.cli import files
 from explainer.model import routes
 from explainer.render import site
+from explainer.render.markup import escape
+from explainer.render.redirects import relative
 from conftest import ROOT, checked, read_files, TESTS
 
 GOLDEN = TESTS / "golden"
@@ -139,15 +141,24 @@ class Ids(HTMLParser):
 def test_built_site_publishes_its_manifest_and_every_promised_anchor(built_site):
     published = json.loads((built_site / manifest.MANIFEST).read_text(encoding="utf-8"))["pages"]
     promised = manifest.loads((ROOT / manifest.MANIFEST).read_text(encoding="utf-8"))
-    assert set(promised) <= set(published)
+    all_moves = {r.origin: r.target for r in checked(read_files(ROOT)).redirects}
+    moves = {origin: to for origin, to in all_moves.items() if not redirects.split(origin)[1]}
+    retired = set(moves)
+    assert set(promised) - set(published) == retired & set(promised)  # a retired page only by its redirect
     for url, anchors in promised.items():
         target = built_site / url.lstrip("/")
         target = target / "index.html" if url.endswith("/") else target
         assert target.is_file(), url
-        if anchors:
+        if url in retired:  # the page that forwards to where its redirect leads, #anchor and all
+            refresh = f'<meta http-equiv="refresh" content="0; url={escape(relative(url, moves[url]))}">'
+            assert refresh in target.read_text(encoding="utf-8"), url
+        elif anchors:
             parser = Ids()
             parser.feed(target.read_text(encoding="utf-8"))
-            assert set(anchors) <= parser.ids, (url, sorted(set(anchors) - parser.ids))
+            gone = {a for a in anchors if f"{url}#{a}" in all_moves}  # carried on by a hidden link
+            assert set(anchors) - gone <= parser.ids, (url, sorted(set(anchors) - gone - parser.ids))
+            for anchor in gone:
+                assert f'data-moved-from="{anchor}"' in target.read_text(encoding="utf-8"), (url, anchor)
 
 
 @pytest.mark.parametrize("address, expected", [

@@ -68,30 +68,45 @@ def squeeze(text: str) -> str:
 
 
 def test_student_handout_has_questions_and_citations_but_no_answers(printed):
-    text = printed("lessons/what-the-treaty-did")
-    for expected in ("What did the INF Treaty do?", "Student handout", "Learning objectives",
-                     "Which missiles did the INF Treaty eliminate? (Passage 1)",  # where the answer is
-                     "What made the treaty a first in nuclear arms control?",
+    text = printed("lessons/why-the-treaty-ended")
+    for expected in ("Why did the INF Treaty end?", "Student handout", "Learning objectives",
+                     # where the answer is
+                     "When does the report say the U.S. withdrew from the treaty, and what had it accused Russia of? (Passage 3)",
+                     "What did Putin say Russia would do with the missiles the treaty had banned?",
                      # a citation: a numbered passage with the source's exact words and the span's address
-                     "(Passage 1)",
-                     "Passage 1. The INF Treaty eliminated all nuclear-armed ground-launched ballistic and cruise missiles",
-                     SITE_URL + "sources/fas-inf-overview/#span-",
-                     SITE_URL + "lessons/what-the-treaty-did/"):
+                     "Passage 3. The U.S. withdrew from the 1987 Intermediate-Range Nuclear Forces (INF) Treaty with Russia",
+                     SITE_URL + "sources/putin-eef-2019/#span-",
+                     SITE_URL + "lessons/why-the-treaty-ended/"):
         assert squeeze(expected) in text, expected
-    for absent in ("Answer:", "rather than setting ceilings"):
+    for absent in ("Answer:", "Produce them, but not deploy them"):
         assert squeeze(absent) not in text, absent
 
 
+def test_a_background_reading_prints_its_label_and_references_not_passages(printed):
+    text = printed("lessons/what-the-treaty-did")
+    for expected in ("Background: not from the news report".upper(),
+                     "It was the first nuclear arms treaty to cut the weapons themselves",
+                     "(Background reference: INF Treaty (treaty overview, no longer updated), Nuclear Threat Initiative (NTI)"):
+        assert squeeze(expected) in text, expected
+    assert squeeze("Answer:") not in text
+
+
 def test_teachers_edition_has_the_cited_answers(printed):
-    text = printed("lessons/what-the-treaty-did/answers")
+    text = printed("lessons/why-the-treaty-ended/answers")
     for expected in ("Teacher's edition with answer key", "Answer:",
-                     "It actually reduced nuclear arms, rather than setting ceilings that could not be exceeded.",
-                     SITE_URL + "lessons/what-the-treaty-did/answers/"):
+                     "Produce them, but not deploy them unless Washington makes the first move.",
+                     SITE_URL + "lessons/why-the-treaty-ended/answers/"):
         assert squeeze(expected) in text, expected
     # the answer refers to the numbered passage that prints the source's exact words
-    words = squeeze("The INF Treaty is the first nuclear arms control agreement to actually reduce nuclear arms")
+    words = squeeze("According to Putin, Moscow asked the U.S. to de-escalate an arms race")
     number = re.search(r"Passage(\d+)\." + re.escape(words), text).group(1)
-    assert squeeze(f"could not be exceeded. (Passage {number})") in text
+    assert squeeze(f"Washington had not responded. (Passage {number})") in text
+
+
+def test_teachers_edition_gives_a_background_answer_with_its_references(printed):
+    text = printed("lessons/what-the-treaty-did/answers")
+    assert squeeze("It cut the weapons themselves, instead of only setting a ceiling on how many each side could "
+                   "have. (Background reference: INF Treaty (treaty overview, no longer updated)") in text
 
 
 @pytest.mark.parametrize("page", ["lessons/what-the-treaty-did", "lessons/what-the-treaty-did/answers"])
@@ -135,7 +150,7 @@ def test_no_quotation_mark_is_doubled_and_the_sources_typo_is_marked_sic(printed
 
 
 def test_the_teachers_edition_numbers_passages_as_the_handout_does(printed):
-    handout, key = printed("lessons/what-the-treaty-did"), printed("lessons/what-the-treaty-did/answers")
+    handout, key = printed("lessons/why-the-treaty-ended"), printed("lessons/why-the-treaty-ended/answers")
     numbered = re.findall(r"Passage(\d+)\.(.{40})", handout)
     assert len(numbered) >= 5
     for number, words in numbered:

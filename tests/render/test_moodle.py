@@ -59,6 +59,13 @@ def test_every_lesson_exports_its_questions_and_cited_answers(content):
             key = fragment(essay, "graderinfo")
             assert ET.tostring(key) == ET.tostring(fragment(essay, "generalfeedback"))
             assert words(key.find("p")) == "Answer: " + one_line(statement.text)
+            if statement.background:  # no cited words: the references it rests on, in order
+                listed = key.findall("ol/li")
+                assert len(listed) == len(statement.references) > 0 and not statement.citations
+                for item, ref in zip(listed, statement.references):
+                    assert item.find("a").get("href") == ref.url
+                    assert words(item).startswith(f"{one_line(ref.title)}, {one_line(ref.publisher)}")
+                continue
             cited = key.findall("ol/li")
             assert len(cited) == len(statement.citations) > 0
             for item, citation in zip(cited, statement.citations):
@@ -75,6 +82,9 @@ def test_the_answer_key_says_how_the_answer_is_sourced(content):
         for essay, question in zip(quiz.findall("question[@type='essay']"), lesson.questions):
             label = words(fragment(essay, "graderinfo").findall("p")[1])
             answer = question.answer
+            if answer.background:
+                assert label.startswith("Basis: Background: not from the news report. "), label
+                continue
             who = f": {one_line(answer.attributed_to)}" if answer.basis != "narration" else ""
             assert label.startswith(f"Basis: {answer.basis.capitalize()}{who}. "), label
 
@@ -91,9 +101,12 @@ def test_the_export_is_the_same_text_every_time_and_published_beside_the_handout
 
 
 def test_without_the_site_address_citations_carry_no_link(content):
+    """Only a background reference keeps its link: its address is another site's, whole."""
     for lesson in content.lessons:
         quiz = ET.fromstring(moodle.export(content, lesson, site_url=""))
-        assert not [a for e in quiz.findall("question[@type='essay']") for a in fragment(e, "graderinfo").iter("a")]
+        for essay, question in zip(quiz.findall("question[@type='essay']"), lesson.questions):
+            links = [a.get("href") for a in fragment(essay, "graderinfo").iter("a")]
+            assert links == [ref.url for ref in question.answer.references]
 
 
 def test_a_long_question_gets_a_name_moodle_keeps():

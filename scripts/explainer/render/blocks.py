@@ -50,7 +50,7 @@ def reference(ref: Reference) -> str:
 
 def reference_list(refs: tuple[Reference, ...]) -> str:
     """Background references inline: "(Background references: A; B)"."""
-    return f' <span class="background-refs" markdown="1">(Background reference{"s" if len(refs) > 1 else ""}: ' + (
+    return f' <span class="background-refs">(Background reference{"s" if len(refs) > 1 else ""}: ' + (
         "; ".join(reference(r) for r in refs) + ")</span>"
     )
 

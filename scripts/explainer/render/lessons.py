@@ -228,7 +228,7 @@ def _reading(writer: LessonWriter, content: Content, target: Target) -> str:
             head = f"From <em>{text(record.title)}</em>"
         body = f'<p markdown="1">{basis_badge(statement)} {text(statement.text)}{writer.refs(statement)}</p>'
     return (
-        f'<li class="reading reading-{target.kind}" markdown="1"><p class="reading-from">{head}</p>\n'
+        f'<li class="reading reading-{target.kind}" markdown="1"><p class="reading-from" markdown="1">{head}</p>\n'
         f"{body}\n"
         f'<p class="read-more" markdown="1">[Read it on the site]({link(writer.path, where.page, where.anchor)})'
         f" {writer.address(where.page, where.anchor)}</p></li>"

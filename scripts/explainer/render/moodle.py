@@ -21,9 +21,10 @@ import xml.etree.ElementTree as ET
 from html import escape
 
 from ..model.content import Content
-from ..model.records import Citation, Lesson, Question, Statement
+from ..model.records import Citation, Lesson, Question, Reference, Statement
 from ..model.routes import absolute, export_page, source_page, span_id, url
 from .blocks import BASIS_LABEL
+from .markup import human_date
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 NAME_LIMIT = 255  # Moodle keeps question names up to 255 characters
@@ -102,12 +103,33 @@ def question_name(number: int, question: str) -> str:
 
 def answer_key(content: Content, statement: Statement, site_url: str = "") -> str:
     """The answer, its label, and each citation's exact words, source and address, as HTML."""
+    if statement.background:
+        return _background_key(statement)
     items = "".join(f"<li>{_citation(content, citation, site_url)}</li>" for citation in statement.citations)
     return (
         f"<p><strong>Answer:</strong> {html(statement.text)}</p>"
         + _basis(statement)
         + f"<p>Cited words:</p><ol>{items}</ol>"
     )
+
+
+def _background_key(statement: Statement) -> str:
+    """A background answer has no cited words: its label says so, and its references are listed."""
+    label, meaning = BASIS_LABEL["background"]
+    items = "".join(f"<li>{_reference(ref)}</li>" for ref in statement.references)
+    return (
+        f"<p><strong>Answer:</strong> {html(statement.text)}</p>"
+        + f"<p>Basis: <em>{label}</em>. {html(meaning)}</p>"
+        + f"<p>References:</p><ol>{items}</ol>"
+    )
+
+
+def _reference(ref: Reference) -> str:
+    """Title linked to its address, then publisher, date and where, as the site lists them."""
+    parts = [f'<a href="{html(ref.url)}">{html(ref.title)}</a>', html(ref.publisher)]
+    parts += [html(human_date(ref.date))] if ref.date else []
+    parts += [html(ref.where)] if ref.where else []
+    return ", ".join(parts)
 
 
 def _basis(statement: Statement) -> str:

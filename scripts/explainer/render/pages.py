@@ -113,7 +113,7 @@ def background_date(date: str | None, refs) -> str:
     if not date or not refs:
         return ""
     return (
-        f'<span class="background-date" markdown="1"><span class="basis basis-background">Date from background'
+        f'<span class="background-date"><span class="basis basis-background">Date from background'
         f"</span> {time(date)}{reference_list(refs)}</span>"
     )
 
@@ -136,8 +136,8 @@ def quotes(content: Content) -> Page:
     writer = PageWriter(page, content)
     parts = [
         f"# {text(about.title)}\n",
-        '<p class="lede">Words in <span class="insertion">grey brackets</span> were added by the '
-        "source, not the speaker.</p>\n",
+        '<p class="lede">Words in <span class="insertion">grey brackets</span> stand in brackets inside the '
+        "quotation: likely added by whoever reported it, not the speaker's own.</p>\n",
     ]
     parts += [_quote(writer, content, page, r) for r in content.quotes]
     return Page(about.title, about.description, writer.finish("\n".join(parts)))
@@ -151,7 +151,7 @@ def quote_words(record: Quote) -> str:
         safe = text(inserted)
         found = re.search(rf"(?<![^\W_]){re.escape(safe)}(?![^\W_])", words)
         if found:
-            mark = f'<span class="insertion" title="Added by the source, not the speaker">{safe}</span>'
+            mark = f'<span class="insertion" title="Likely added by whoever reported the quotation">{safe}</span>'
             words = words[: found.start()] + mark + words[found.end() :]
     return words
 
