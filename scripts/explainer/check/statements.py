@@ -77,6 +77,14 @@ def _statement(content: Checked, record: Record, where: tuple, mapping: dict):
 
 
 def _check_attribution(record: Record, where: tuple, mapping: dict) -> list[Problem]:
+    if mapping.get("basis") == "observation" and mapping.get("attributed_to"):
+        return [
+            record.problem(
+                (*where, "attributed_to"),
+                "an observation about the text is ours, not anyone's",
+                "remove 'attributed_to:'; for someone's words, use basis reported or quotation",
+            )
+        ]
     if mapping.get("basis") in ("reported", "quotation") and not mapping.get("attributed_to"):
         return [
             record.problem(
@@ -151,11 +159,20 @@ def _statement_places(record: Record):
 
 
 def _check_quoted_words(record: Record, where: tuple, mapping: dict, statement: Statement) -> list[Problem]:
-    """Words shown in quotation marks must occur verbatim in one of the statement's quotes."""
+    """Words shown in quotation marks must occur verbatim in one of the statement's quotes; an
+    observation about the text shows the words it is about."""
     quotes = [cite.fold(c.quote) for c in statement.citations if c.anchor]
     if not quotes or not statement.text:
         return []
     problems = []
+    if statement.basis == "observation" and not QUOTED.search(statement.text):
+        problems.append(
+            record.problem(
+                (*where, statement.text_key),
+                "an observation about the text quotes none of the words it is about",
+                "put the words it describes in quotation marks, as the source has them",
+            )
+        )
     for match in QUOTED.finditer(statement.text):
         words = cite.fold(match.group(1)).strip(" ,.")
         if words and not any(words in q for q in quotes):

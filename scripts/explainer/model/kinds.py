@@ -50,9 +50,10 @@ REFERENCES = ListOf(
 )
 
 BASIS = Enum(
-    ("narration", "reported", "quotation"),
+    ("narration", "reported", "quotation", "observation"),
     doc="what the statement rests on: the source's own narration, what someone is reported to have "
-    "said (indirect speech), or a verbatim quotation",
+    "said (indirect speech), a verbatim quotation, or an observation of ours about the source's wording "
+    "(it quotes the words it describes)",
 )
 
 

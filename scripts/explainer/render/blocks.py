@@ -18,6 +18,10 @@ BASIS_LABEL = {
     "narration": ("Narration", "The source states this in its own voice."),
     "reported": ("Reported", "Someone is reported to have said this (indirect speech)."),
     "quotation": ("Quotation", "These are someone's exact words, quoted verbatim."),
+    "observation": (
+        "About the text",
+        "Our observation on the report's own wording; the words it describes are quoted and cited.",
+    ),
     "background": (
         "Background: not from the news report",
         "Written in our own words from the public references listed with it; not checked against the source.",
@@ -31,7 +35,8 @@ def basis_badge(statement: Statement) -> str:
     if not basis:
         return ""
     label, meaning = BASIS_LABEL[basis]
-    who = f": {text(statement.attributed_to)}" if statement.attributed_to and statement.basis != "narration" else ""
+    speaks = statement.basis in ("reported", "quotation")
+    who = f": {text(statement.attributed_to)}" if statement.attributed_to and speaks else ""
     return f'<span class="basis basis-{basis}" title="{meaning}">{label}{who}</span>'
 
 
