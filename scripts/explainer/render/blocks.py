@@ -40,6 +40,18 @@ def basis_badge(statement: Statement) -> str:
     return f'<span class="basis basis-{basis}" title="{meaning}">{label}{who}</span>'
 
 
+NOTE_LABEL = {
+    "observation": "Editor's note",
+    "inference": "Editor's inference",
+    "background": "Background note (not from the news report)",
+}
+
+
+def note_label(kind: str) -> str:
+    """What a note is, in words: an observation on the text, an inference, or background."""
+    return NOTE_LABEL[kind]
+
+
 def claim_class(statement: Statement) -> str:
     """A background statement has its own look, apart from verified ones."""
     return "claim background" if statement.background else "claim"

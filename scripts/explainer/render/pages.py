@@ -13,7 +13,7 @@ from ..model.content import Content
 from ..model.records import Event, Explainer, Label, Note, Position, Quote, Side, Site, Term
 from ..model.routes import link, source_page
 from . import background
-from .blocks import PageWriter, basis_badge, legend, reference_list
+from .blocks import PageWriter, basis_badge, legend, note_label, reference_list
 from .markup import text, time
 from .page import Page
 
@@ -53,15 +53,17 @@ def notes_for(content: Content, page: str, record_id: str, shown: set[str] | Non
             continue
         if shown is not None:
             shown.add(note.id)
+        refs = reference_list(note.statement.references) if note.statement.background else ""
         out.append(
-            f'!!! note "Editor&#39;s note: {text(note.title)}"\n'
-            f"    {text(note.statement.text)} [Read the note]({target})\n"
+            f'!!! note "{text(note_label(note.kind))}: {text(note.title)}"\n'
+            f"    {text(note.statement.text)}{refs} [Read the note]({target})\n"
         )
     return "\n\n".join(out)
 
 
 def _note_link(note: Note, target: str) -> str:
-    return f'<p class="editor-note" markdown="1"><strong>Editor&#39;s note:</strong> [{text(note.title)}]({target})</p>'
+    label = text(note_label(note.kind))
+    return f'<p class="editor-note" markdown="1"><strong>{label}:</strong> [{text(note.title)}]({target})</p>'
 
 
 def notes_inline(content: Content, page: str, record_id: str) -> str:
@@ -193,7 +195,8 @@ def side_label(site: Site, side: Side) -> str:
     account under a label saying there is no statement of the party's own, or background."""
     name = party_name(site, side.party)
     if side.kind == "own":
-        return "In its own words"
+        reported = side.statement is not None and side.statement.basis == "reported"
+        return "Its words, as the report reports them" if reported else "In its own words"
     if side.kind == "actions":
         return "Its actions, as the report narrates them"
     if side.kind == "account":
@@ -239,7 +242,7 @@ def _term(writer: PageWriter, content: Content, page: str, record: Term) -> str:
     return (
         f'<dl class="term" id="{record.id}" markdown="1"><dt markdown="1">{text(record.term)} '
         f"{writer.permalink(record.id, 'term')}</dt>"
-        f'<dd markdown="1"><p markdown="1">{writer.cited(record.statement)}</p>{also}'
+        f'<dd markdown="1"><p markdown="1">{basis_badge(record.statement)} {writer.cited(record.statement)}</p>{also}'
         f"{notes_inline(content, page, record.id)}</dd></dl>\n"
     )
 
@@ -273,7 +276,8 @@ def promise(content: Content) -> str:
         "A *background statement*, marked &#8220;Background: not from the news report&#8221;, is written in "
         "our own words from the public references listed with it; it is not checked against the source. "
         "Headings, questions and other editorial text add no facts of their own: the build fails if a "
-        "year, number, date or name in them is not in the cited words or background references on the same page.\n\n"
+        "year, number, date or name in them is not in the cited words or background references of the "
+        "record or page they belong to.\n\n"
         f"This build: **{verified}** {_plural(verified, 'statement')} verified word for word, **{background}** "
         f"background {_plural(background, 'statement')}, **{sources}** source {_plural(sources, 'text')}.\n\n</div>"
     )

@@ -12,10 +12,10 @@ from ..model import routes
 from ..model.content import Content
 from ..model.records import Explainer, Lesson, Note, Quote, Source, Statement
 from ..model.routes import link, source_page, span_id
-from .blocks import PageWriter
+from .blocks import PageWriter, note_label
 from .markup import escape, human_date, quoted, text
 from .page import Page
-from .pages import party_name
+from .pages import background_date, party_name
 from .typos import CONVENTION, mark_typos, sic_marked
 from .voicemarks import legend, speakers_of_site, voiced
 
@@ -40,7 +40,7 @@ def citer_label(content: Content, statement: Statement) -> str:
     if isinstance(record, Explainer):
         return f"{record.title} {_opening(statement.text)}"
     if isinstance(record, Note):
-        return f"Editor's note: {record.title}"
+        return f"{note_label(record.kind)}: {record.title}"
     if isinstance(record, Lesson):
         return f"Lesson: {record.title} {_opening(statement.text)}"
     page = {"event": "Timeline", "quote": "Quotes", "position": "Positions", "term": "Glossary"}[statement.kind]
@@ -176,6 +176,8 @@ def render(content: Content, record: Source) -> Page:
 def _metadata(record: Source) -> str:
     published = record.published
     when = f"{human_date(published.date)} ({published.basis})" if published.date else "Date unknown"
+    if published.date and published.references:  # a date from outside the text: marked as background
+        when = f"{background_date(published.date, published.references)} ({published.basis})"
     rows = [
         ("Publisher", text(record.publisher)),
         ("Published", f"{when}: {text(published.reason)}"),
@@ -218,7 +220,8 @@ def _notes(writer: PageWriter, content: Content, record: Source) -> str:
     for note in notes:
         parts.append(
             f'<div class="editor-note" id="{note.id}" markdown="1">'
-            f'<p class="note-title" markdown="1"><strong>{text(note.title)}</strong> '
+            f'<p class="note-title" markdown="1"><span class="note-kind note-kind-{note.kind}">'
+            f"{text(note_label(note.kind))}</span> <strong>{text(note.title)}</strong> "
             f"{writer.permalink(note.id, 'note')}</p>"
             f'<p markdown="1">{writer.cited(note.statement)}</p></div>\n'
         )
