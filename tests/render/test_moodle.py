@@ -143,7 +143,8 @@ def test_hostile_text_is_exported_word_for_word_and_runs_nothing(hostile_site):
     assert words(fragment(essay, "questiontext")) == one_line(payload("lesson-question"))
     key = fragment(essay, "graderinfo")
     assert words(key.find("p")) == "Answer: " + one_line(payload("lesson-answer"))
-    assert f"Reported: {one_line(payload('lesson-attributed-to'))}" in words(key)
+    # attributed_to must name a speaker of the site file: the hostile one, by its hostile name
+    assert f"Reported: {one_line(payload('speaker-name'))}" in words(key)
     category = quiz.find("question[@type='category']")
     assert words(fragment(category, "info")) == one_line(payload("lesson-description"))
     for html in [fragment(category, "info")] + [fragment(e, tag) for e in quiz.findall("question[@type='essay']")
