@@ -270,7 +270,7 @@ def promise(content: Content) -> str:
     verified, background, sources = content.counts
     return (
         '<div class="promise" markdown="1">\n\n'
-        "**What you can check.** Every statement on this site is one of three kinds. "
+        "**What you can check.** Everything written on this site is one of three kinds. "
         "A *cited statement* links to the exact words of the source it rests on, and the build fails "
         "if those words are not in the source word for word. "
         "A *background statement*, marked &#8220;Background: not from the news report&#8221;, is written in "
