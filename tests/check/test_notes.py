@@ -49,7 +49,8 @@ def test_an_inference_that_hedges_passes():
 
 def test_an_observation_that_hedges_reads_as_an_inference():
     assert problems(kind="observation", text="The words in brackets are probably the report's.", cite=CITE) == [
-        f"{PATH}:3:7: reads as an inference ('probably'); set kind: inference"]
+        f"{PATH}:3:7: an editor's inference without its label: the note says 'probably' but its kind is "
+        "observation; set kind: inference, so readers see it labelled as one"]
 
 
 def test_an_observation_of_the_text_itself_passes():

@@ -61,5 +61,11 @@ def _check_cited_note(record: Record, kind: str) -> list[Problem]:
             )
         ]
     if kind == "observation" and found is not None:
-        return [record.problem(("kind",), f"reads as an inference ({found!r})", "set kind: inference")]
+        return [
+            record.problem(
+                ("kind",),
+                f"an editor's inference without its label: the note says {found!r} but its kind is observation",
+                "set kind: inference, so readers see it labelled as one",
+            )
+        ]
     return []
