@@ -19,7 +19,7 @@ def test_a_changed_figure_is_caught():
 
 def test_numbers_match_by_value_and_by_word():
     numbers, _ = unsupported("Inspections began 30 days later, after 5500 km.",
-                             ["Thirty days after", "between 500 and 5,500 kilometers"])
+                             ["Thirty days later the inspectors came", "between 500 and 5,500 kilometers"])
     assert numbers == []
 
 
@@ -28,10 +28,10 @@ SAME = [("United States", "U.S."), ("Soviet Union", "Soviet")]  # a site file's 
 
 def test_names_missing_from_quotes_are_reported_except_sentence_starts():
     _, names = unsupported("Russia said the treaty bound Gorbachev and the United States.",
-                           ["signed by President Reagan and Soviet General Secretary Gorbachev", "the U.S. withdrew"],
+                           ["the Soviet leader Gorbachev put his name to it", "the U.S. withdrew"],
                            SAME)
     assert names == []
-    _, names = unsupported("The treaty bound the Soviet Union and Japan.", ["Soviet INF missile systems"], SAME)
+    _, names = unsupported("The treaty bound the Soviet Union and Japan.", ["the Soviet missiles it destroyed"], SAME)
     assert names == ["Japan"]
 
 
@@ -41,12 +41,12 @@ def test_equivalences_come_from_the_site_file_not_the_code():
 
 
 def test_russia_is_not_the_soviet_union():
-    _, names = unsupported("In 1987 Russia signed it.", ["Soviet General Secretary Gorbachev on 1987 terms"])
+    _, names = unsupported("In 1987 Russia signed it.", ["the Soviet leader Gorbachev signed in 1987"])
     assert names == ["Russia"]
 
 
 def test_a_name_written_out_in_both_claim_and_quote_is_supported():
-    _, names = unsupported("Inspectors worked in the United States.", ["Italy and the United States"])
+    _, names = unsupported("Inspectors worked in the United States.", ["teams from the United States"])
     assert names == []
 
 
