@@ -55,10 +55,12 @@ def test_clean_content_passes(project):
 
 
 def test_one_changed_word_in_a_quote_fails_at_that_line(project):
-    edit(project / "content/timeline/treaty-in-force.yml", "OSIA began inspections", "OSIA started inspections")
+    edit(project / "content/timeline/us-withdrawal.yml", "accusing it of breaking", "accusing it of braking")
     out = failures(project)
-    assert out[0].startswith("content/timeline/treaty-in-force.yml:10:12: quote not found in fas-inf-overview; "
-                             "copy the words exactly; the closest passage in the source, ready to paste: quote: ")
+    assert out[0] == ("content/timeline/us-withdrawal.yml:12:12: quote not found in putin-eef-2019; "
+                      "copy the words exactly; the closest passage in the source, ready to paste: quote: "
+                      "The U.S. withdrew from the 1987 Intermediate-Range Nuclear Forces (INF) Treaty with Russia "
+                      "in August, after accusing it of breaking the conditions of the pact")
     assert out[-1] == "1 error(s), 0 warning(s)"
 
 
@@ -74,23 +76,23 @@ def test_a_deleted_cite_fails_at_the_record(project):
 def test_a_repeated_id_fails_at_the_second_use(project):
     edit(project / "content/explainers/treaty.yml", "- id: treaty-first-reduction", "- id: treaty-banned-range")
     out = failures(project)
-    assert ("content/explainers/treaty.yml:19:13: id 'treaty-banned-range' is already used in "
+    assert ("content/explainers/treaty.yml:21:13: id 'treaty-banned-range' is already used in "
             "content/explainers/treaty.yml; ids are links: choose an id used nowhere else") in out
 
 
 def test_an_altered_source_text_is_refused(project):
-    text = project / "content/sources/fas-inf-overview.txt"
-    text.write_bytes(text.read_bytes().replace(b"1846", b"1847"))
+    text = project / "content/sources/putin-eef-2019.txt"
+    text.write_bytes(text.read_bytes().replace(b"the 1987 Intermediate", b"the 1978 Intermediate"))
     out = failures(project)
-    assert any(line.startswith("content/sources/fas-inf-overview.yml:13:9: fas-inf-overview.txt no longer "
+    assert any(line.startswith("content/sources/putin-eef-2019.yml:14:9: putin-eef-2019.txt no longer "
                                "matches its recorded hash") for line in out)
 
 
 def test_all_problems_are_reported_in_one_run(project):
-    edit(project / "content/timeline/treaty-in-force.yml", "OSIA began", "OSIA begun")
+    edit(project / "content/timeline/us-withdrawal.yml", "accusing it of breaking", "accusing it of braking")
     edit(project / "content/quotes/not-deploy-until-us.yml", "speaker:", "speeker:")
     out = failures(project)
-    assert {line.split(":")[0] for line in out[:-1]} == {"content/timeline/treaty-in-force.yml",
+    assert {line.split(":")[0] for line in out[:-1]} == {"content/timeline/us-withdrawal.yml",
                                                         "content/quotes/not-deploy-until-us.yml"}
 
 

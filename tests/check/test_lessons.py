@@ -39,12 +39,12 @@ NOTE = "content/notes/party-was-soviet-union.yml"
 
 def test_a_note_applies_only_where_a_page_shows_it():
     assert problems_with("  - us-withdrawal\n", "  - us-withdrawal\n  - golden-lesson\n  - party-was-soviet-union\n"
-                         "  - fas-inf-overview\n  - treaty\n", NOTE) == [
+                         "  - putin-eef-2019\n  - treaty\n", NOTE) == [
         f"{NOTE}:7:5: applies_to 'golden-lesson' is a lesson, and no page shows a note there; "
         "list ids of explainer claims, events, quotes, positions or terms",
         f"{NOTE}:8:5: applies_to 'party-was-soviet-union' is a note, and no page shows a note there; "
         "list ids of explainer claims, events, quotes, positions or terms",
-        f"{NOTE}:9:5: applies_to 'fas-inf-overview' is a source, and no page shows a note there; "
+        f"{NOTE}:9:5: applies_to 'putin-eef-2019' is a source, and no page shows a note there; "
         "list ids of explainer claims, events, quotes, positions or terms",
         f"{NOTE}:10:5: applies_to 'treaty' is an explainer, and no page shows a note there; "
         "list ids of explainer claims, events, quotes, positions or terms"]
@@ -65,13 +65,13 @@ def test_question_ids_are_ids_like_any_other():
 def test_an_answer_is_checked_like_a_claim():
     found = problems_with("5,500 kilometers.\n", "5,000 kilometers.\n")
     assert any("5,000 is in the claim but in none of its quotes" in p for p in found), found
-    found = problems_with("    answer: >-\n      All", '    answer: >-\n      "All nuclear-armed missiles" are gone; all')
-    assert any("quoted words '\"All nuclear-armed missiles\"' are not in any of the cited quotes" in p for p in found)
+    found = problems_with("    answer: >-\n      Missiles", '    answer: >-\n      "All banned missiles" are gone; missiles')
+    assert any("quoted words '\"All banned missiles\"' are not in any of the cited quotes" in p for p in found)
 
 
 def test_answers_appear_only_in_the_teachers_edition():
     pages = generate(checked(read_files(GOLDEN)))
-    answer = "All nuclear-armed ground-launched ballistic and cruise missiles"
+    answer = "Missiles launched from the ground, ballistic or cruise, that could fly between 500 and 5,500 kilometers."
     assert answer in pages["lessons/golden-lesson/answers.md"]
     assert answer not in pages["lessons/golden-lesson.md"]
     assert 'id="golden-lesson-range"' in pages["lessons/golden-lesson.md"]
@@ -80,7 +80,7 @@ def test_answers_appear_only_in_the_teachers_edition():
 def test_a_handout_prints_the_sites_address_when_it_is_known():
     page = generate(checked(read_files(GOLDEN)), site_url="https://example.net/fork/")["lessons/golden-lesson.md"]
     assert '<p class="lesson-address"><span class="print-url">https://example.net/fork/lessons/golden-lesson/</span></p>' in page
-    assert ('<span class="print-url">https://example.net/fork/sources/fas-inf-overview/&#35;span-0-134</span>'
+    assert ('<span class="print-url">https://example.net/fork/sources/putin-eef-2019/&#35;span-1255-1306</span>'
             in page)
 
 

@@ -104,7 +104,7 @@ def test_hints_pasted_into_the_files_as_printed_make_check_clean(tmp_path):
     quote = tmp_path / "content/quotes/not-deploy-until-us.yml"
     edit(quote, "Americans tested such a missile\n", "Americans tested such a misile\n")  # its words
     edit(quote, "      “We’ve said in public", "      “We’ve sayd in public")  # its citation
-    edit(tmp_path / "content/timeline/treaty-in-force.yml", "OSIA began inspections", "OSIA started inspections")
+    edit(tmp_path / "content/timeline/us-withdrawal.yml", "accusing it of breaking", "accusing it of braking")
     assert failures(tmp_path)[-1] == "3 error(s), 0 warning(s)"
     keys = []
     for _ in range(3):  # each paste moves the lines below it: check again for the next place

@@ -61,9 +61,9 @@ def test_yaml_edit_shows_in_served_page_without_restart(tmp_path: Path):
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         url = f"http://127.0.0.1:{port}{site_prefix()}glossary/"  # mkdocs serve mounts the site at site_url's path
-        assert wait_for(url, "Nuclear Forces Treaty, which"), "the preview never came up"
+        assert wait_for(url, "Nuclear Forces Treaty, under which"), "the preview never came up"
         term = project / "content/glossary/inf-treaty.yml"
-        term.write_text(term.read_text().replace("Forces Treaty, which", "Forces Treaty, freshly edited, which"))
+        term.write_text(term.read_text().replace("Forces Treaty, under which", "Forces Treaty, freshly edited, under which"))
         assert wait_for(url, "freshly edited"), "the edit did not reach the served page"
     finally:
         os.killpg(server.pid, 15)

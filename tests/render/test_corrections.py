@@ -24,10 +24,10 @@ from hostile.project import TRACEBACK, cli, copy_project
 GOLDEN = TESTS / "golden"
 EVENT = "content/timeline/treaty-signed.yml"
 FIRST, SECOND = "2024-01-02", "2024-03-04"
-OLD = ("President Reagan and Soviet General Secretary Gorbachev signed the INF Treaty at a summit in "
-       "Washington on December 8, 1987.")
-NEW = ("President Reagan and Soviet General Secretary Gorbachev signed the INF Treaty at a Washington "
-       "summit on December 8, 1987.")
+OLD = ("U.S. President Ronald Reagan and Soviet leader Mikhail Gorbachev signed the INF Treaty in "
+       "Washington on 8 December 1987.")
+NEW = ("U.S. President Ronald Reagan and Soviet leader Mikhail Gorbachev signed the INF Treaty at a summit "
+       "in Washington on 8 December 1987.")
 
 
 def event(words: str, width: int = 90, ident: str = "treaty-signed") -> str:
@@ -75,8 +75,9 @@ def repo(tmp_path) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "First publication")
     path = root / EVENT
-    path.write_text(path.read_text(encoding="utf-8").replace("at a summit in\n  Washington", "at a Washington\n  summit"),
-                    encoding="utf-8")
+    reworded = path.read_text(encoding="utf-8").replace("the INF Treaty in\n  Washington",
+                                                        "the INF Treaty at a summit in\n  Washington")
+    path.write_text(reworded, encoding="utf-8")
     git(root, "commit", "-q", "-am", "Reword the signing", date=SECOND)
     return root
 

@@ -29,8 +29,12 @@ def tree(content):
 def test_every_claim_citation_is_the_exact_span_of_its_source(content, tree):
     claims = json.loads(tree["data/claims.json"])["items"]
     assert len(claims) == sum(1 for s in content.statements if routes.place_of(content, s))
+    placed = {s.anchor: s for s in content.statements if routes.place_of(content, s)}
+    assert {bool(claim["references"]) for claim in claims} == {False, True}  # the golden tree has both kinds
     for claim in claims:
-        assert claim["citations"], claim["id"]
+        # cited, or background with the record's references: never both, never neither
+        assert bool(claim["citations"]) != bool(claim["references"]), claim["id"]
+        assert [r["url"] for r in claim["references"]] == [r.url for r in placed[claim["id"]].references]
         for citation in claim["citations"]:
             source = content.source(citation["source"]).text
             assert source[citation["start"]:citation["end"]] == citation["quote"]
@@ -40,8 +44,12 @@ def test_every_claim_citation_is_the_exact_span_of_its_source(content, tree):
 def test_claims_csv_has_one_row_per_citation(tree):
     items = json.loads(tree["data/claims.json"])["items"]
     rows = list(csv.DictReader(io.StringIO(tree["data/claims.csv"])))
-    assert len(rows) == sum(len(item["citations"]) for item in items)
+    assert len(rows) == sum(len(item["citations"]) + len(item["references"]) for item in items)
     assert rows[0]["quote"] == items[0]["citations"][0]["quote"]
+    background = [row for row in rows if row["reference_url"]]  # a row per reference, and no quote
+    assert [(row["id"], row["reference_url"]) for row in background] == [
+        (item["id"], ref["url"]) for item in items for ref in item["references"]]
+    assert not any(row["quote"] or row["source"] for row in background)
 
 
 def test_timeline_and_quotes_match_the_records(content, tree):
