@@ -192,7 +192,8 @@ def _terms(writer: LessonWriter, content: Content, ids: tuple[str, ...]) -> str:
         target = link(writer.path, routes.GLOSSARY, term.id)
         items.append(
             f'<dt markdown="1">[{text(term.term)}]({target})</dt>\n'
-            f'<dd markdown="1">\n<p markdown="1">{text(term.statement.text)}{writer.refs(term.statement)}</p>\n</dd>'
+            f'<dd markdown="1">\n<p markdown="1">{basis_badge(term.statement)} {text(term.statement.text)}'
+            f"{writer.refs(term.statement)}</p>\n</dd>"
         )
     return '<dl class="lesson-terms" markdown="1">\n' + "\n".join(items) + "\n</dl>\n"
 

@@ -196,7 +196,7 @@ def side_label(site: Site, side: Side) -> str:
     name = party_name(site, side.party)
     if side.kind == "own":
         reported = side.statement is not None and side.statement.basis == "reported"
-        return "Its words, as the report reports them" if reported else "In its own words"
+        return "The report's account of what it said" if reported else "In its own words"
     if side.kind == "actions":
         return "Its actions, as the report narrates them"
     if side.kind == "account":
