@@ -61,7 +61,7 @@ def reference(ref: Reference) -> str:
     """A background reference: its title linked to its address, publisher, date and where."""
     parts = [f"[{text(ref.title)}]({ref.url})", text(ref.publisher)]
     parts += [human_date(ref.date)] if ref.date else []
-    parts += [text(ref.where)] if ref.where else []
+    parts += [text(ref.where.rstrip("."))] if ref.where else []  # the list adds its own stop
     return ", ".join(parts)
 
 
