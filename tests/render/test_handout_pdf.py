@@ -71,10 +71,10 @@ def test_student_handout_has_questions_and_citations_but_no_answers(printed):
     text = printed("lessons/why-the-treaty-ended")
     for expected in ("Why did the INF Treaty end?", "Student handout", "Learning objectives",
                      # where the answer is
-                     "When does the report say the U.S. withdrew from the treaty, and what had it accused Russia of? (Passage 3)",
+                     "When does the report say the U.S. withdrew from the treaty, and what had it accused Russia of? (Passage 4)",
                      "What did Putin say Russia would do with the missiles the treaty had banned?",
                      # a citation: a numbered passage with the source's exact words and the span's address
-                     "Passage 3. The U.S. withdrew from the 1987 Intermediate-Range Nuclear Forces (INF) Treaty with Russia",
+                     "Passage 4. The U.S. withdrew from the 1987 Intermediate-Range Nuclear Forces (INF) Treaty with Russia",
                      SITE_URL + "sources/putin-eef-2019/#span-",
                      SITE_URL + "lessons/why-the-treaty-ended/"):
         assert squeeze(expected) in text, expected
