@@ -13,12 +13,11 @@ from .markup import text
 
 def used_references(content: Content) -> list[tuple[Reference, list[tuple[str, str]]]]:
     """Each distinct reference (by address and title), with (label, link target) of what uses it."""
-    found: dict[tuple[str, str], tuple[Reference, list[tuple[str, str]]]] = {}
+    found: dict[tuple[str, str], tuple[Reference, dict[tuple[str, str], None]]] = {}
 
     def add(ref: Reference, label: str, page: str, anchor: str) -> None:
-        entry = found.setdefault((ref.url, ref.title), (ref, []))
-        if (label, page + "#" + anchor) not in [(lbl, t) for lbl, t in entry[1]]:
-            entry[1].append((label, page + "#" + anchor))
+        # A dict keeps the users in order and each once, in constant time (a list scan was quadratic).
+        found.setdefault((ref.url, ref.title), (ref, {}))[1][(label, page + "#" + anchor)] = None
 
     for statement in content.statements:
         place = routes.place_of(content, statement)
@@ -32,7 +31,8 @@ def used_references(content: Content) -> list[tuple[Reference, list[tuple[str, s
     for quote in content.quotes:
         for ref in quote.date_references:
             add(ref, f"{quote.id} (date)", routes.QUOTES, quote.id)
-    return sorted(found.values(), key=lambda entry: (entry[0].title.lower(), entry[0].url))
+    entries = [(ref, list(users)) for ref, users in found.values()]
+    return sorted(entries, key=lambda entry: (entry[0].title.lower(), entry[0].url))
 
 
 def section(content: Content, page: str) -> str:
