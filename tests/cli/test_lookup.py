@@ -60,7 +60,7 @@ def test_an_id_and_each_spelling_of_its_address_find_the_same_line(real, query):
     ("/lessons/what-the-treaty-did/answers/#objectives",
      "content/lessons/what-the-treaty-did.yml:2: lesson what-the-treaty-did"),
     ("/lessons/what-the-treaty-did/answers/#wtd-which-missiles",
-     "content/lessons/what-the-treaty-did.yml:40: question wtd-which-missiles"),
+     "content/lessons/what-the-treaty-did.yml:41: question wtd-which-missiles"),
     ("/positions/#august-missile-test-russia",
      "content/positions/august-missile-test.yml:7: side august-missile-test-russia"),
     ("/sources/putin-eef-2019/#article-undated", "content/notes/article-undated.yml:2: note article-undated"),
